@@ -1,0 +1,63 @@
+import 'dotenv/config';
+import type { Server } from 'restify';
+import { isAppError } from '../clientzone/appError.js';
+import { buildApp } from './app.js';
+import { resolveClientzone } from './clientzoneSetup.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { printHowToTry } from './startupBanner.js';
+
+/** How long in-flight turns get to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (config.databaseUrl) {
+    logger.warn('DATABASE_URL is set, but PostgreSQL storage is not available yet: using SQLite');
+  }
+  const { clientzone, sandbox } = await resolveClientzone(config, logger);
+  const app = buildApp(config, { clientzone, logger });
+  await listen(app.server, config.port, config.host);
+  logger.info({ port: config.port, sandbox: sandbox?.url ?? null }, 'oxmail-support-bot listening');
+  if (sandbox) printHowToTry(config, sandbox.url);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    const closing = app.close();
+    app.server.server.closeIdleConnections();
+    void closing
+      .then(() => sandbox?.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: String(error) }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: String(reason) }, 'unhandled rejection');
+    process.exit(1);
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+main().catch((error: unknown) => {
+  if (isAppError(error, 'CONFIG_INVALID')) {
+    console.error(error.message);
+  } else {
+    console.error('oxmail-support-bot failed to start:', error);
+  }
+  process.exit(1);
+});

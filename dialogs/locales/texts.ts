@@ -1,0 +1,60 @@
+import type { Label } from '../../machines/conversationTypes.js';
+import type { UpgradeReply } from '../../machines/upgradeTypes.js';
+
+/** Every reply any flow machine can emit. */
+export type FlowReply = UpgradeReply;
+
+export type LanguageTag = 'id' | 'en';
+
+/** Formatting in the customer's language; money is always shown as Rupiah-style Intl currency. */
+export interface Formatters {
+  money(amount: number, currencyCode: string): string;
+  date(isoDate: string | null): string;
+  cycle(cycle: string): string;
+  /** Price suffix for a cycle, e.g. `tahun` for `Rp100.000/tahun`. */
+  perCycle(cycle: string): string;
+  invoiceUrl(invoiceId: number): string;
+  invoiceListUrl(): string;
+}
+
+type ReplyTexts = {
+  [K in FlowReply['key']]: (reply: Extract<FlowReply, { key: K }>, f: Formatters) => string;
+};
+type LabelTexts = {
+  [K in Label['key']]: (label: Extract<Label, { key: K }>, f: Formatters) => string;
+};
+
+/** Texts that are not replies of a flow machine. */
+export interface CommonTexts {
+  welcome(name: string | null): string;
+  menuPrompt: string;
+  menuUpgradePackage: string;
+  menuAddAccounts: string;
+  menuHuman: string;
+  menuHelp: string;
+  mainHelp: string;
+  greeting(name: string | null): string;
+  thanks: string;
+  notUnderstood: string;
+  anythingElse: string;
+  signInRequired: string;
+  identityMismatch: string;
+  staleButton: string;
+  flowReset: string;
+  somethingWentWrong: string;
+  stillWorking: string;
+  handoffRequested: string;
+  cycles: Record<string, string>;
+  cyclesPer: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+/** One language: all customer-facing text lives in these objects. */
+export interface Texts {
+  language: LanguageTag;
+  /** BCP 47 tag for dates and Web Chat. */
+  intlLocale: string;
+  common: CommonTexts;
+  reply: ReplyTexts;
+  label: LabelTexts;
+}

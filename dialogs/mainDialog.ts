@@ -1,0 +1,172 @@
+import { ActionTypes, ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogReason,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import type { FlowOutput } from '../machines/conversationTypes.js';
+import { choiceActivity } from './choiceActivity.js';
+import { textsFor, type Texts } from './locales/index.js';
+import type { Intent, IntentRecognizer } from './nlu/keywordIntents.js';
+import { turnInfoOf } from './turnInfo.js';
+import { UPGRADE_DIALOG_ID, type UpgradeDialogOptions } from './upgradeDialog.js';
+
+export const MAIN_DIALOG_ID = 'main';
+
+type MenuAction = 'upgrade-package' | 'add-accounts' | 'human' | 'help';
+
+/** Starts the handoff to a person; issue C replaces the default acknowledgement with the queue. */
+export type HumanRequestHandler = (context: TurnContext, reason: string) => Promise<void>;
+
+/**
+ * The root of every conversation: welcome, menu, intent routing into flows, and what happens
+ * when a flow ends. It stays at the bottom of the dialog stack.
+ */
+export class MainDialog extends Dialog {
+  constructor(
+    private readonly recognizer: IntentRecognizer,
+    private readonly onHumanRequested?: HumanRequestHandler,
+  ) {
+    super(MAIN_DIALOG_ID);
+  }
+
+  override beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.continueDialog(dc);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const action = menuActionOf(dc.context.activity.value);
+    if (action) return this.runMenuAction(dc, action);
+    if (isFlowButton(dc.context.activity.value)) {
+      await dc.context.sendActivity(this.texts(dc).common.staleButton);
+      return this.showMenu(dc, this.texts(dc).common.menuPrompt);
+    }
+    const recognized = await this.recognizer.recognize(dc.context.activity.text ?? '');
+    return this.runIntent(dc, recognized.intent, recognized.entities.accounts);
+  }
+
+  override async resumeDialog(
+    dc: DialogContext,
+    _reason: DialogReason,
+    result?: FlowOutput,
+  ): Promise<DialogTurnResult> {
+    if (result?.outcome === 'human') return this.requestHuman(dc, result.reason ?? 'flow');
+    if (result?.outcome === 'done' || result?.outcome === 'cancelled') {
+      return this.showMenu(dc, this.texts(dc).common.anythingElse);
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Greets a customer who just joined, with the menu. */
+  async welcome(context: TurnContext): Promise<void> {
+    const info = turnInfoOf(context);
+    const texts = textsFor(info.language);
+    await context.sendActivity(texts.common.welcome(info.customer?.name ?? null));
+    await context.sendActivity(menuActivity(context, texts, texts.common.menuPrompt));
+  }
+
+  private async runIntent(
+    dc: DialogContext,
+    intent: Intent,
+    accounts: number | undefined,
+  ): Promise<DialogTurnResult> {
+    const texts = this.texts(dc);
+    const name = turnInfoOf(dc.context).customer?.name ?? null;
+    switch (intent) {
+      case 'upgrade_package':
+        return this.startUpgrade(dc, { kind: 'package' });
+      case 'add_accounts':
+        return this.startUpgrade(dc, { kind: 'accounts', requestedAccounts: accounts });
+      case 'human':
+        return this.requestHuman(dc, 'asked');
+      case 'help':
+        return this.showMenu(dc, texts.common.mainHelp);
+      case 'greeting':
+        return this.showMenu(dc, texts.common.greeting(name));
+      case 'thanks':
+        await dc.context.sendActivity(texts.common.thanks);
+        return Dialog.EndOfTurn;
+      default:
+        return this.showMenu(dc, texts.common.notUnderstood);
+    }
+  }
+
+  private runMenuAction(dc: DialogContext, action: MenuAction): Promise<DialogTurnResult> {
+    if (action === 'upgrade-package') return this.startUpgrade(dc, { kind: 'package' });
+    if (action === 'add-accounts') return this.startUpgrade(dc, { kind: 'accounts' });
+    if (action === 'human') return this.requestHuman(dc, 'menu');
+    return this.showMenu(dc, this.texts(dc).common.mainHelp);
+  }
+
+  private async startUpgrade(
+    dc: DialogContext,
+    options: UpgradeDialogOptions,
+  ): Promise<DialogTurnResult> {
+    if (!turnInfoOf(dc.context).customer) {
+      await dc.context.sendActivity(
+        menuActivity(dc.context, this.texts(dc), this.texts(dc).common.signInRequired, ['human']),
+      );
+      return Dialog.EndOfTurn;
+    }
+    return dc.beginDialog(UPGRADE_DIALOG_ID, options);
+  }
+
+  private async requestHuman(dc: DialogContext, reason: string): Promise<DialogTurnResult> {
+    if (this.onHumanRequested) await this.onHumanRequested(dc.context, reason);
+    else await dc.context.sendActivity(this.texts(dc).common.handoffRequested);
+    return Dialog.EndOfTurn;
+  }
+
+  private async showMenu(dc: DialogContext, text: string): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(menuActivity(dc.context, this.texts(dc), text));
+    return Dialog.EndOfTurn;
+  }
+
+  private texts(dc: DialogContext): Texts {
+    return textsFor(turnInfoOf(dc.context).language);
+  }
+}
+
+const MENU_ACTIONS: MenuAction[] = ['upgrade-package', 'add-accounts', 'human', 'help'];
+
+function menuActivity(
+  context: TurnContext,
+  texts: Texts,
+  text: string,
+  actions: MenuAction[] = MENU_ACTIONS,
+): Partial<Activity> {
+  const titles: Record<MenuAction, string> = {
+    'upgrade-package': texts.common.menuUpgradePackage,
+    'add-accounts': texts.common.menuAddAccounts,
+    human: texts.common.menuHuman,
+    help: texts.common.menuHelp,
+  };
+  const choices = actions.map((menu) => ({
+    value: titles[menu],
+    action: {
+      type: ActionTypes.MessageBack,
+      title: titles[menu],
+      text: titles[menu],
+      displayText: titles[menu],
+      value: { menu },
+    },
+  }));
+  return choiceActivity(context.activity.channelId, choices, text);
+}
+
+function menuActionOf(value: unknown): MenuAction | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const menu = (value as Record<string, unknown>).menu;
+  if (typeof menu === 'string' && (MENU_ACTIONS as string[]).includes(menu))
+    return menu as MenuAction;
+  const choice = (value as Record<string, unknown>).choice;
+  if (choice === 'cmd:human') return 'human';
+  if (choice === 'cmd:help') return 'help';
+  return null;
+}
+
+function isFlowButton(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'flowId' in value;
+}
