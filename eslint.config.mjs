@@ -21,22 +21,52 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', 'restify*', 'axios', 'dotenv', 'pino*'], message: 'machines/ are pure: inject effects as actors.' },
-            { group: ['**/bot/**', '**/dialogs/**', '../bot/*', '../dialogs/*'], message: 'Imports point downward only.' },
+            {
+              group: ['botbuilder*', 'restify*', 'axios', 'dotenv', 'pino*'],
+              message: 'machines/ are pure: inject effects as actors.',
+            },
+            {
+              group: ['**/bot/**', '**/dialogs/**', '../bot/*', '../dialogs/*'],
+              message: 'Imports point downward only.',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only bot/config.ts reads the environment.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only bot/config.ts reads the environment.',
+        },
+      ],
     },
   },
   {
     files: ['dialogs/**/*.ts', 'clientzone/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../bot/*', '**/bot/**'], message: 'Imports point downward only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['../bot/*', '**/bot/**'], message: 'Imports point downward only.' }],
+        },
+      ],
     },
   },
   {
     files: ['web/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', console: 'readonly', EventSource: 'readonly', location: 'readonly', sessionStorage: 'readonly', navigator: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        console: 'readonly',
+        EventSource: 'readonly',
+        location: 'readonly',
+        sessionStorage: 'readonly',
+        navigator: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );

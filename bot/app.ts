@@ -136,6 +136,8 @@ function createClientzoneClient(
     identifier: clientzone.identifier,
     secret: clientzone.secret,
     timeoutMs: config.clientzone.timeoutMs,
+    // One retry keeps a read inside the flow step's timeout (2 x CLIENTZONE_TIMEOUT_MS + backoff).
+    retries: 1,
     logger: logger.child({ component: 'clientzone' }),
     onCall: (action, outcome, ms) => metrics.recordClientzoneCall(action, outcome, ms),
   });

@@ -30,7 +30,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): void {
       stop();
     }
   });
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     const database = databaseHealth(deps.db);
     res.json(database === 'ok' ? 200 : 503, {
       status: database === 'ok' ? 'ok' : 'degraded',

@@ -36,7 +36,7 @@ import type {
 } from './upgradeTypes.js';
 
 /** Bump when states or context change shape: persisted snapshots of another version are dropped. */
-export const UPGRADE_MACHINE_VERSION = 1;
+export const UPGRADE_MACHINE_VERSION = 2;
 
 export type UpgradeEvent = UserEvent;
 export type UpgradeEmitted = { type: 'bot.reply'; reply: UpgradeReply; choices: ChoiceOption[] };
@@ -102,6 +102,7 @@ export const upgradeMachine = setup({
         invalidAddReason(context.requestedAccounts, limits) === null
       );
     },
+    foundInvoice: ({ event }) => 'output' in event && event.output !== null,
     isKindChoice: ({ event }) =>
       event.type === 'user.chose' && (event.value === 'package' || event.value === 'accounts'),
     isOfferedPackage: ({ context, event }) =>
@@ -323,6 +324,32 @@ export const upgradeMachine = setup({
     checkingService: {
       always: [
         { guard: 'isServiceInactive', target: 'serviceNotActive' },
+        { target: 'checkingPendingUpgrade' },
+      ],
+    },
+    checkingPendingUpgrade: {
+      tags: ['busy'],
+      description:
+        'Package and account upgrades cannot be combined: looking for an unpaid upgrade first.',
+      invoke: {
+        id: 'findPendingInvoice',
+        src: 'findPendingInvoice',
+        input: ({ context }) => pendingInvoiceInput(context),
+        onDone: [
+          {
+            guard: 'foundInvoice',
+            target: 'blockedByUnpaidInvoice',
+            actions: { type: 'rememberPendingInvoice', params: ({ event }) => event.output },
+          },
+          { target: 'routingKind' },
+        ],
+        // The quote still detects an upgrade in progress, so a failed look-up does not stop the flow.
+        onError: { target: 'routingKind' },
+      },
+      after: { apiTimeout: { target: 'routingKind' } },
+    },
+    routingKind: {
+      always: [
         { guard: 'kindUnknown', target: 'choosingKind' },
         { guard: 'wantsPackage', target: 'checkingPackages' },
         { target: 'checkingAccounts' },
@@ -332,7 +359,7 @@ export const upgradeMachine = setup({
       description: 'Waiting for the customer to choose a package upgrade or more accounts.',
       entry: { type: 'prompt', params: { build: kindPrompt } },
       on: {
-        'user.chose': { guard: 'isKindChoice', target: 'checkingService', actions: 'rememberKind' },
+        'user.chose': { guard: 'isKindChoice', target: 'routingKind', actions: 'rememberKind' },
       },
     },
     checkingPackages: {

@@ -1,5 +1,8 @@
 import type { Texts } from './texts.js';
 
+/** Clientzone states the days left only for package quotes. */
+const days = (n: number) => (n > 0 ? ` (${n} days)` : '');
+
 const errors: Record<string, string> = {
   CLIENTZONE_TIMEOUT: 'Clientzone is responding slowly, so I could not go on.',
   CLIENTZONE_UNAVAILABLE: 'Clientzone cannot be reached right now.',
@@ -95,9 +98,9 @@ export const en: Texts = {
         tooLarge: `At most ${r.maxAdd} more accounts can be added to this service.`,
       })[r.reason],
     'upgrade.confirmPackage': (r, f) =>
-      `Upgrade summary for ${r.domain}:\n\n- Package: ${r.from} → **${r.to}**\n- Prorated cost until the due date (${r.daysUntilRenewal} days): **${f.money(r.price, r.currencyCode)}**\n- The new package takes effect once the invoice is paid.\n\nGo ahead with the upgrade?`,
+      `Upgrade summary for ${r.domain}:\n\n- Package: ${r.from} → **${r.to}**\n- Prorated cost until the due date${days(r.daysUntilRenewal)}: **${f.money(r.price, r.currencyCode)}**\n- The new package takes effect once the invoice is paid.\n\nGo ahead with the upgrade?`,
     'upgrade.confirmAccounts': (r, f) =>
-      `Summary for ${r.domain}:\n\n- Email accounts: ${r.current} + ${r.add} = **${r.total}**\n- Prorated cost until the due date (${r.daysUntilRenewal} days): **${f.money(r.price, r.currencyCode)}**\n- The extra accounts take effect once the invoice is paid.\n\nGo ahead?`,
+      `Summary for ${r.domain}:\n\n- Email accounts: ${r.current} + ${r.add} = **${r.total}**\n- Prorated cost until the due date${days(r.daysUntilRenewal)}: **${f.money(r.price, r.currencyCode)}**\n- The extra accounts take effect once the invoice is paid.\n\nGo ahead?`,
     'upgrade.blocked': (r, f) =>
       `Package and account upgrades cannot be combined. ${r.domain} still has an unpaid upgrade invoice${r.invoice ? `: invoice #${r.invoice.id}${r.invoice.total === null ? '' : ` for ${f.money(r.invoice.total, r.currencyCode)}`} ([view invoice](${f.invoiceUrl(r.invoice.id)}))` : ` (see your [invoices](${f.invoiceListUrl()}))`}. The next upgrade is possible once it is paid.`,
     'upgrade.placed': (r, f) =>

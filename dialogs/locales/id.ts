@@ -10,6 +10,9 @@ function failureText(errorCode: string, step: string, errors: Record<string, str
   return errors[errorCode] ?? errors.default ?? '';
 }
 
+/** Clientzone states the days left only for package quotes. */
+const days = (n: number) => (n > 0 ? ` (${n} hari)` : '');
+
 const errors: Record<string, string> = {
   CLIENTZONE_TIMEOUT: 'Clientzone sedang lambat merespons, jadi saya belum bisa melanjutkan.',
   CLIENTZONE_UNAVAILABLE: 'Clientzone sedang tidak dapat dihubungi saat ini.',
@@ -97,9 +100,9 @@ export const id: Texts = {
         tooLarge: `Maksimal ${r.maxAdd} akun lagi yang bisa ditambahkan untuk layanan ini.`,
       })[r.reason],
     'upgrade.confirmPackage': (r, f) =>
-      `Ringkasan upgrade ${r.domain}:\n\n- Paket: ${r.from} → **${r.to}**\n- Biaya prorata sampai jatuh tempo (${r.daysUntilRenewal} hari): **${f.money(r.price, r.currencyCode)}**\n- Paket baru aktif setelah invoice dibayar.\n\nLanjutkan upgrade?`,
+      `Ringkasan upgrade ${r.domain}:\n\n- Paket: ${r.from} → **${r.to}**\n- Biaya prorata sampai jatuh tempo${days(r.daysUntilRenewal)}: **${f.money(r.price, r.currencyCode)}**\n- Paket baru aktif setelah invoice dibayar.\n\nLanjutkan upgrade?`,
     'upgrade.confirmAccounts': (r, f) =>
-      `Ringkasan penambahan akun ${r.domain}:\n\n- Akun email: ${r.current} + ${r.add} = **${r.total}**\n- Biaya prorata sampai jatuh tempo (${r.daysUntilRenewal} hari): **${f.money(r.price, r.currencyCode)}**\n- Akun tambahan aktif setelah invoice dibayar.\n\nLanjutkan?`,
+      `Ringkasan penambahan akun ${r.domain}:\n\n- Akun email: ${r.current} + ${r.add} = **${r.total}**\n- Biaya prorata sampai jatuh tempo${days(r.daysUntilRenewal)}: **${f.money(r.price, r.currencyCode)}**\n- Akun tambahan aktif setelah invoice dibayar.\n\nLanjutkan?`,
     'upgrade.blocked': (r, f) =>
       `Upgrade paket dan penambahan akun tidak bisa dilakukan bersamaan. Layanan ${r.domain} masih memiliki invoice upgrade yang belum dibayar${r.invoice ? `: invoice #${r.invoice.id}${r.invoice.total === null ? '' : ` sebesar ${f.money(r.invoice.total, r.currencyCode)}`} ([lihat invoice](${f.invoiceUrl(r.invoice.id)}))` : ` (lihat [daftar invoice](${f.invoiceListUrl()}))`}. Upgrade berikutnya bisa dilakukan setelah invoice tersebut dibayar.`,
     'upgrade.placed': (r, f) =>

@@ -125,7 +125,7 @@ describe('UpgradeDialog conversations', () => {
         { output: quote({ upgradeInProgress: true }) },
       )
       .queue('placeUpgrade', { error: new AppError('CLIENTZONE_TIMEOUT', 'timeout') })
-      .queue('findPendingInvoice', { output: PENDING_INVOICE });
+      .queue('findPendingInvoice', { output: null }, { output: PENDING_INVOICE });
     await conversation.say('upgrade paket');
     await conversation.say('2');
     const failed = await conversation.say('ya');

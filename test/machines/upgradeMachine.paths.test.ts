@@ -49,6 +49,11 @@ const EVENTS_BY_STATE: Record<string, AnyEvent[]> = {
     { type: 'user.unrecognized', text: '?!' },
     ...COMMANDS,
   ],
+  checkingPendingUpgrade: [
+    done('findPendingInvoice', null),
+    done('findPendingInvoice', PENDING_INVOICE),
+    failed('findPendingInvoice', 'CLIENTZONE_TIMEOUT'),
+  ],
   choosingKind: [
     { type: 'user.chose', value: 'package' },
     { type: 'user.chose', value: 'accounts' },
@@ -152,7 +157,13 @@ describe('upgradeMachine paths (xstate/graph)', () => {
     const reached = new Set(paths.map((p) => String(p.state.value)));
     const all = Object.keys(upgradeMachine.root.states).filter(
       (s) =>
-        !['routingServices', 'checkingService', 'checkingPackages', 'checkingAccounts'].includes(s),
+        ![
+          'routingServices',
+          'checkingService',
+          'routingKind',
+          'checkingPackages',
+          'checkingAccounts',
+        ].includes(s),
     );
     expect([...all].filter((s) => !reached.has(s))).to.deep.equal([]);
   });

@@ -134,7 +134,7 @@ describe('upgradeMachine', () => {
   it('when the quote says an upgrade is in progress, then it shows the unpaid invoice and places nothing', async () => {
     const effects = new FakeEffects()
       .queue('quoteUpgrade', { output: quote({ upgradeInProgress: true }) })
-      .queue('findPendingInvoice', { output: PENDING_INVOICE });
+      .queue('findPendingInvoice', { output: null }, { output: PENDING_INVOICE });
     const driver = new UpgradeDriver(effects, { kind: 'accounts', requestedAccounts: 2 });
     const snapshot = await driver.start();
     expect(snapshot.status).to.equal('done');
@@ -150,10 +150,27 @@ describe('upgradeMachine', () => {
     expect(effects.callsOf('placeUpgrade')).to.have.length(0);
   });
 
+  it('when the service already has an unpaid upgrade invoice, then it is blocked before any package is offered', async () => {
+    const effects = new FakeEffects().queue('findPendingInvoice', { output: PENDING_INVOICE });
+    const driver = new UpgradeDriver(effects, { kind: 'package' });
+    const snapshot = await driver.start();
+    expect(snapshot.output?.outcome).to.equal('blocked');
+    expect(driver.replyKeys()).to.deep.equal(['upgrade.blocked']);
+    expect(effects.callsOf('quoteUpgrade')).to.have.length(0);
+  });
+
+  it('when the pending-invoice look-up fails, then the flow goes on and the quote still guards', async () => {
+    const effects = new FakeEffects().queue('findPendingInvoice', {
+      error: new AppError('CLIENTZONE_UNAVAILABLE', 'down'),
+    });
+    const driver = new UpgradeDriver(effects, { kind: 'package' });
+    expect((await driver.start()).value).to.equal('choosingPackage');
+  });
+
   it('when an upgrade appeared between quote and confirm, then the re-check adopts it instead of placing', async () => {
     const effects = new FakeEffects()
       .queue('quoteUpgrade', { output: quote() }, { output: quote({ upgradeInProgress: true }) })
-      .queue('findPendingInvoice', { output: PENDING_INVOICE });
+      .queue('findPendingInvoice', { output: null }, { output: PENDING_INVOICE });
     const driver = new UpgradeDriver(effects, { kind: 'package' });
     await driver.start();
     await driver.send({ type: 'user.chose', value: '2' });
@@ -172,7 +189,7 @@ describe('upgradeMachine', () => {
     const pending = new AppError('CLIENTZONE_UPGRADE_PENDING', 'unpaid');
     const effects = new FakeEffects()
       .queue('placeUpgrade', { error: pending })
-      .queue('findPendingInvoice', { output: PENDING_INVOICE });
+      .queue('findPendingInvoice', { output: null }, { output: PENDING_INVOICE });
     const driver = new UpgradeDriver(effects, { kind: 'package' });
     await driver.start();
     await driver.send({ type: 'user.chose', value: '3' });
@@ -189,7 +206,7 @@ describe('upgradeMachine', () => {
         { output: quote({ upgradeInProgress: true }) },
       )
       .queue('placeUpgrade', { error: new AppError('CLIENTZONE_TIMEOUT', 'timeout') })
-      .queue('findPendingInvoice', { output: PENDING_INVOICE });
+      .queue('findPendingInvoice', { output: null }, { output: PENDING_INVOICE });
     const driver = new UpgradeDriver(effects, { kind: 'package' });
     await driver.start();
     await driver.send({ type: 'user.chose', value: '2' });
