@@ -37,7 +37,7 @@ export async function resolveClientzone(
     port: settings.sandboxPort,
     host: '127.0.0.1',
     dataFile: path.join(config.dataDir, 'sandbox.json'),
-    log: (msg, data) => sandboxLogger.info(data ?? {}, msg),
+    log: (msg, data) => sandboxLogger.debug(data ?? {}, msg),
   });
   return {
     sandbox,

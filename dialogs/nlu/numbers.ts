@@ -3,7 +3,6 @@ import { words } from './normalizeText.js';
 const UNITS: Record<string, number> = {
   nol: 0,
   satu: 1,
-  se: 1,
   dua: 2,
   tiga: 3,
   empat: 4,
@@ -12,6 +11,8 @@ const UNITS: Record<string, number> = {
   tujuh: 7,
   delapan: 8,
   sembilan: 9,
+  sepuluh: 10,
+  sebelas: 11,
   zero: 0,
   one: 1,
   two: 2,
@@ -40,18 +41,11 @@ const UNITS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  sepuluh: 10,
-  sebelas: 11,
-  seratus: 100,
-  seribu: 1000,
 };
-const MULTIPLIERS: Record<string, number> = {
-  puluh: 10,
-  belas: 0,
-  ratus: 100,
-  ribu: 1000,
-  hundred: 100,
-  thousand: 1000,
+/** Words that are a whole hundred or thousand by themselves. */
+const ROUND: Record<string, { hundreds?: number; thousands?: number }> = {
+  seratus: { hundreds: 1 },
+  seribu: { thousands: 1 },
 };
 
 /**
@@ -65,22 +59,27 @@ export function parseCount(text: string): number | null {
 }
 
 function parseNumberWords(tokens: string[]): number | null {
-  let total = 0;
-  let current = 0;
+  let thousands = 0;
+  let hundreds = 0;
+  let small = 0;
   let seen = false;
   for (const token of tokens) {
-    if (token in UNITS) {
-      current += UNITS[token] ?? 0;
-      seen = true;
-    } else if (token === 'belas' && seen) {
-      current += 10;
-    } else if (token in MULTIPLIERS && seen) {
-      const factor = MULTIPLIERS[token] ?? 1;
-      if (factor >= 1000) {
-        total += (current || 1) * factor;
-        current = 0;
-      } else current = (current || 1) * factor;
-    } else if (seen) break;
+    const round = ROUND[token];
+    if (token in UNITS) small += UNITS[token] ?? 0;
+    else if (round?.hundreds) hundreds += 100;
+    else if (round?.thousands) thousands += 1000;
+    else if (!seen) continue;
+    else if (token === 'belas') small += 10;
+    else if (token === 'puluh') small *= 10;
+    else if (token === 'ratus' || token === 'hundred') {
+      hundreds += (small || 1) * 100;
+      small = 0;
+    } else if (token === 'ribu' || token === 'thousand') {
+      thousands += (hundreds + small || 1) * 1000;
+      hundreds = 0;
+      small = 0;
+    } else if (token !== 'and') break;
+    seen = true;
   }
-  return seen ? total + current : null;
+  return seen ? thousands + hundreds + small : null;
 }
