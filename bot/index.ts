@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const { clientzone, sandbox } = await resolveClientzone(config, logger);
   const app = buildApp(config, { clientzone, logger });
   await listen(app.server, config.port, config.host);
-  logger.info({ port: config.port, sandbox: sandbox?.url ?? null }, 'oxmail-support-bot listening');
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, sandbox: sandbox?.url ?? null }, 'oxmail-support-bot listening');
   if (sandbox) printHowToTry(config, sandbox.url);
 
   let stopping = false;

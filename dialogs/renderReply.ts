@@ -42,8 +42,8 @@ export function renderReply(
   const activity = choiceActivity(rc.channelId, buttons, text, {
     includeNumbers: true,
     inlineSeparator: ', ',
-    inlineOr: ` ${rc.texts.language === 'id' ? 'atau' : 'or'} `,
-    inlineOrMore: `, ${rc.texts.language === 'id' ? 'atau' : 'or'} `,
+    inlineOr: ` ${rc.texts.common.or} `,
+    inlineOrMore: `, ${rc.texts.common.or} `,
   });
   return { ...activity, textFormat: 'markdown' };
 }

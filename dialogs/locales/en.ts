@@ -31,6 +31,7 @@ export const en: Texts = {
     welcome: (name) =>
       `Hello${name ? ` ${name}` : ''}! I am the OX Mail virtual assistant. I can upgrade the package of your OX Mail service or add email accounts to it.`,
     menuPrompt: 'What would you like to do?',
+    or: 'or',
     menuUpgradePackage: 'Upgrade package',
     menuAddAccounts: 'Add email accounts',
     menuHuman: 'Talk to support',
@@ -53,7 +54,7 @@ export const en: Texts = {
     stillWorking:
       'Clientzone is taking longer than usual. Please send your message again in a moment; nothing will be processed twice.',
     handoffRequested:
-      'All right, I have noted that you want to talk to our support team. Our team will continue this conversation.',
+      'To talk to our support team directly, please open a ticket in Clientzone (Support menu) or reach us by email or phone. I am still here to help with upgrades.',
     cycles: {
       monthly: 'monthly',
       quarterly: 'quarterly',

@@ -40,6 +40,7 @@ export const id: Texts = {
     welcome: (name) =>
       `Halo${name ? ` ${name}` : ''}! Saya asisten virtual OX Mail. Saya bisa membantu upgrade paket atau menambah akun email layanan OX Mail Anda.`,
     menuPrompt: 'Apa yang ingin Anda lakukan?',
+    or: 'atau',
     menuUpgradePackage: 'Upgrade paket',
     menuAddAccounts: 'Tambah akun email',
     menuHuman: 'Chat dengan CS',
@@ -62,7 +63,7 @@ export const id: Texts = {
     stillWorking:
       'Clientzone membutuhkan waktu lebih lama dari biasanya. Silakan kirim pesan Anda lagi sebentar lagi; tidak ada yang diproses dua kali.',
     handoffRequested:
-      'Baik, permintaan Anda untuk bicara dengan tim support sudah saya catat. Tim kami akan melanjutkan percakapan ini.',
+      'Untuk bicara langsung dengan tim support kami, silakan kirim tiket dari Clientzone (menu Support) atau hubungi kami lewat email atau telepon. Saya tetap siap membantu upgrade di sini.',
     cycles,
     cyclesPer: {
       monthly: 'bulan',

@@ -28,6 +28,8 @@ type LabelTexts = {
 export interface CommonTexts {
   welcome(name: string | null): string;
   menuPrompt: string;
+  /** Joins the last of several inline choices: `a, b atau c`. */
+  or: string;
   menuUpgradePackage: string;
   menuAddAccounts: string;
   menuHuman: string;

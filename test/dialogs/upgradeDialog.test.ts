@@ -53,7 +53,7 @@ const SCRIPTS: Script[] = [
     name: 'when the customer asks for a person in the middle, then the flow ends and the handoff starts',
     steps: [
       ['upgrade paket', [/Pilih paket baru/]],
-      ['mau bicara dengan cs', [/tim support/]],
+      ['mau bicara dengan cs', [/tim support kami/]],
     ],
   },
   {
