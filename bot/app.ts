@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -6,7 +5,6 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { Database } from 'better-sqlite3';
 import restify, { type Server } from 'restify';
 import { errorCodeOf } from '../clientzone/appError.js';
 import type { ClientzoneApi } from '../clientzone/clientzoneApi.js';
@@ -17,22 +15,29 @@ import { KeywordIntentRecognizer } from '../dialogs/nlu/keywordIntents.js';
 import { turnInfoOf } from '../dialogs/turnInfo.js';
 import { UpgradeDialog } from '../dialogs/upgradeDialog.js';
 import type { AppConfig } from './config.js';
-import { ConversationLock } from './conversationLock.js';
 import { CustomerResolver, type ConversationBinding } from './customerResolver.js';
 import { createLogger, type Logger } from './logger.js';
 import { BotMetrics } from './metrics.js';
 import { PendingInvoiceFinder } from './pendingInvoiceFinder.js';
 import { registerRoutes } from './routes.js';
+import { registerDirectLine } from './directline/index.js';
 import {
   EtagCheckedConversationState,
-  SqliteKeyValueRecords,
-  SqliteProcessedActivities,
-  SqliteStorage,
-  openSqliteDatabase,
+  openBotDatabase,
+  type BotDatabase,
 } from './storage/index.js';
+import { unavailableReminderStore } from './storage/unavailableReminderStore.js';
 import { SupportBot } from './supportBot.js';
-import { TurnLedger } from './turnLedger.js';
+import { TurnLedger, type LatestTurn } from './turnLedger.js';
+import { createTurnLock } from './turnLock.js';
 import { provideUpgradeEffects } from './upgradeEffects.js';
+import { ConversationReferences } from './conversationReferences.js';
+import { provideDowngradeEffects } from './downgradeEffects.js';
+import { DowngradeTickets } from './downgradeTickets.js';
+import { ReminderScheduler } from './reminders/reminderScheduler.js';
+import { SqliteReminderStore, type ReminderStore } from './reminders/reminderStore.js';
+import type { KeyValueRecords } from './storage/kvRecords.js';
+import { DowngradeDialog } from '../dialogs/downgradeDialog.js';
 
 /** Clientzone settings that are complete: a real WHMCS, or the sandbox `npm start` started. */
 export interface ResolvedClientzone {
@@ -41,6 +46,8 @@ export interface ResolvedClientzone {
   secret: string;
   clientAreaUrl: string;
   productGroupId: number;
+  /** Set only when the bot runs against the built-in sandbox: the chat page's demo sign-in. */
+  sandboxUrl?: string;
 }
 
 export interface BuildOptions {
@@ -55,35 +62,47 @@ export interface App {
   server: Server;
   adapter: CloudAdapter;
   bot: SupportBot;
-  db: Database;
+  /** The state database (SQLite, or PostgreSQL when DATABASE_URL is set). */
+  database: BotDatabase;
   metrics: BotMetrics;
   logger: Logger;
+  /** Sends due reminders; tests call `runDue()` after moving the clock. */
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
 const LEDGER_RETENTION_MS = 24 * 3_600_000;
 
 /** Builds the whole bot in the fixed order (config, logging, storage, Clientzone, dialogs, bot, adapter, HTTP) without listening. */
-export function buildApp(config: Readonly<AppConfig>, options: BuildOptions): App {
+export async function buildApp(config: Readonly<AppConfig>, options: BuildOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const metrics = new BotMetrics({ defaultMetrics: !options.logger });
-  const db = openSqliteDatabase({ file: path.join(config.dataDir, 'bot.sqlite') });
-  const storage = new SqliteStorage(db);
-  const records = new SqliteKeyValueRecords(db);
+  const database = await openBotDatabase(
+    { url: config.databaseUrl, dataDir: config.dataDir, settings: config.database },
+    logger,
+  );
+  const { storage, records } = database;
+  const reminderStore =
+    database.engine === 'sqlite'
+      ? new SqliteReminderStore(database.sqlite)
+      : unavailableReminderStore(logger);
+  const references = new ConversationReferences(records);
   const conversationState = new EtagCheckedConversationState(storage);
   const api =
     options.clientzoneApi ?? createClientzoneClient(config, options.clientzone, logger, metrics);
-  const dialogs = createDialogs(
-    config,
-    options.clientzone,
-    conversationState,
+  const dialogs = createDialogs(config, options.clientzone, conversationState, {
     api,
     records,
+    reminders: reminderStore,
     logger,
     now,
+  });
+  const ledger = new TurnLedger(
+    database.processed,
+    records,
+    conversationState.createProperty<LatestTurn | undefined>('latestTurn'),
   );
-  const ledger = new TurnLedger(new SqliteProcessedActivities(db), records);
   const bot = new SupportBot({
     conversationState,
     dialogState: dialogs.dialogState,
@@ -98,29 +117,55 @@ export function buildApp(config: Readonly<AppConfig>, options: BuildOptions): Ap
       now,
     ),
     ledger,
-    lock: new ConversationLock(),
+    references,
+    lock: createTurnLock(database.sharedTurnLock, {
+      waited: (ms) => metrics.turnLockWait.observe(ms / 1000),
+      timedOut: () => metrics.turnLockTimeouts.inc(),
+    }),
     logger,
     onConflict: () => metrics.stateConflicts.inc(),
   });
   const adapter = createAdapter(config, logger);
+  const reminders = new ReminderScheduler({
+    store: reminderStore,
+    references,
+    adapter,
+    appId: config.microsoftApp.appId,
+    clientzoneUrl: options.clientzone.clientAreaUrl,
+    now,
+    logger,
+  });
+  reminders.start();
   const server = restify.createServer({
     name: 'oxmail-support-bot',
     handleUncaughtExceptions: false,
   });
-  registerRoutes(server, { adapter, bot, db, metrics, logger });
+  registerRoutes(server, { adapter, bot, database, metrics, logger });
+  const directLine = registerDirectLine(server, {
+    adapter,
+    bot,
+    config,
+    logger,
+    metrics,
+    sandboxUrl: options.clientzone.sandboxUrl ?? null,
+    now,
+  });
   const pruning = setInterval(() => void ledger.prune(LEDGER_RETENTION_MS), 3_600_000);
   pruning.unref();
   return {
     server,
     adapter,
     bot,
-    db,
+    database,
     metrics,
     logger,
+    reminders,
     close: async () => {
       clearInterval(pruning);
+      await reminders.stop();
+      directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+      await database.close();
     },
   };
 }
@@ -143,28 +188,47 @@ function createClientzoneClient(
   });
 }
 
+interface FlowDeps {
+  api: ClientzoneApi;
+  records: KeyValueRecords;
+  reminders: ReminderStore;
+  logger: Logger;
+  now: () => Date;
+}
+
 function createDialogs(
   config: Readonly<AppConfig>,
   clientzone: ResolvedClientzone,
   conversationState: EtagCheckedConversationState,
-  api: ClientzoneApi,
-  records: SqliteKeyValueRecords,
-  logger: Logger,
-  now: () => Date,
+  deps: FlowDeps,
 ) {
+  const { api, records, reminders, logger, now } = deps;
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const pendingInvoices = new PendingInvoiceFinder(api, records);
-  const upgradeMachine = provideUpgradeEffects({ api, records, pendingInvoices, logger, now });
-  const main = new MainDialog(new KeywordIntentRecognizer());
-  const upgrade = new UpgradeDialog(upgradeMachine, {
+  const common = {
     clientzoneUrl: clientzone.clientAreaUrl,
     productGroupId: clientzone.productGroupId,
-    paymentMethod: config.clientzone.paymentMethod,
     apiTimeoutMs: config.flowStepTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
     logger,
-  });
-  const set = new DialogSet(dialogState).add(main).add(upgrade);
+  };
+  const upgrade = new UpgradeDialog(
+    provideUpgradeEffects({ api, records, pendingInvoices, logger, now, reminders }),
+    { ...common, paymentMethod: config.clientzone.paymentMethod },
+  );
+  const downgrade = new DowngradeDialog(
+    provideDowngradeEffects({
+      api,
+      tickets: new DowngradeTickets(api, records, config.clientzone.billingDepartmentId),
+      invoices: pendingInvoices,
+      reminders,
+      clientzoneUrl: clientzone.clientAreaUrl,
+      logger,
+    }),
+    { ...common, windowDays: config.downgradeWindowDays, now },
+  );
+  const main = new MainDialog(new KeywordIntentRecognizer());
+  const set = new DialogSet(dialogState).add(main).add(upgrade).add(downgrade);
   return { dialogState, set, main };
 }
 

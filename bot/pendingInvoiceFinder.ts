@@ -36,11 +36,35 @@ export class PendingInvoiceFinder {
   ): Promise<InvoiceRef | null> {
     const own = await this.fromOwnRecord(clientId, serviceId, signal);
     if (own) return own;
+    return this.scanUnpaid(clientId, signal, (invoice) =>
+      isUnpaidUpgradeOf(invoice, clientId, serviceId, domain),
+    );
+  }
+
+  /** The unpaid renewal invoice of a service (a `Hosting` line for it), if any. */
+  findRenewal(
+    clientId: number,
+    serviceId: number,
+    signal?: AbortSignal,
+  ): Promise<InvoiceRef | null> {
+    return this.scanUnpaid(clientId, signal, (invoice) =>
+      invoice.items.some(
+        (item) => item.type.toLowerCase() === 'hosting' && item.relId === serviceId,
+      ),
+    );
+  }
+
+  private async scanUnpaid(
+    clientId: number,
+    signal: AbortSignal | undefined,
+    matches: (invoice: InvoiceDetail) => boolean,
+  ): Promise<InvoiceRef | null> {
     const unpaid = await this.api.getUnpaidInvoices(clientId, { signal });
     const newestFirst = [...unpaid].sort((a, b) => b.id - a.id).slice(0, MAX_INVOICES_TO_OPEN);
     for (const summary of newestFirst) {
       const invoice = await this.api.getInvoice(summary.id, { signal });
-      if (isUnpaidUpgradeOf(invoice, clientId, serviceId, domain)) return toRef(invoice);
+      const own = invoice.userId === clientId && invoice.status === 'Unpaid';
+      if (own && matches(invoice)) return toRef(invoice);
     }
     return null;
   }

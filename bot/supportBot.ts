@@ -12,10 +12,11 @@ import { isAppError } from '../clientzone/appError.js';
 import { textsFor } from '../dialogs/locales/index.js';
 import { MAIN_DIALOG_ID, type MainDialog } from '../dialogs/mainDialog.js';
 import { setTurnInfo } from '../dialogs/turnInfo.js';
-import type { ConversationLock } from './conversationLock.js';
+import type { ConversationReferences } from './conversationReferences.js';
 import type { CustomerResolver } from './customerResolver.js';
 import type { Logger } from './logger.js';
 import type { TurnLedger } from './turnLedger.js';
+import type { TurnLock } from './turnLock.js';
 
 export interface SupportBotDeps {
   conversationState: ConversationState;
@@ -25,7 +26,10 @@ export interface SupportBotDeps {
   mainDialog: MainDialog;
   customers: CustomerResolver;
   ledger: TurnLedger;
-  lock: ConversationLock;
+  /** Where proactive messages (reminders, staff) reach the conversation later. */
+  references?: ConversationReferences;
+  /** Serialises a conversation's turns: in this process, or across replicas on PostgreSQL. */
+  lock: TurnLock;
   logger: Logger;
   /** Attempts of one turn when its state write loses to a concurrent writer. */
   maxAttempts?: number;
@@ -52,7 +56,7 @@ export class SupportBot {
   private async runOnce(context: TurnContext, conversationId: string): Promise<void> {
     const activityId = context.activity.id;
     if (activityId) {
-      const previous = await this.deps.ledger.previousReplies(conversationId, activityId);
+      const previous = await this.deps.ledger.previousReplies(conversationId, activityId, context);
       if (previous) return this.replay(context, previous, activityId);
     }
     const buffer = this.holdReplies(context);
@@ -80,6 +84,10 @@ export class SupportBot {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.turn(context);
+        const activityId = context.activity.id;
+        if (activityId) {
+          await this.deps.ledger.stage(context, activityId, this.replayable(context, buffer.items));
+        }
         await this.deps.conversationState.saveChanges(context, false);
         return;
       } catch (error) {
@@ -97,6 +105,7 @@ export class SupportBot {
     if (activity.type === ActivityTypes.ConversationUpdate)
       return this.onConversationUpdate(context);
     if (activity.type !== ActivityTypes.Message) return;
+    await this.deps.references?.remember(context);
     const resolved = await this.deps.customers.resolve(context);
     setTurnInfo(context, resolved);
     if (resolved.identityRejected) {

@@ -3,12 +3,13 @@ import type { ClientzoneApi } from '../clientzone/clientzoneApi.js';
 import { errorCodeOf } from '../clientzone/appError.js';
 import {
   upgradeMachine,
-  type LoadAccountOutput,
   type PendingInvoiceInput,
   type PlaceUpgradeInput,
 } from '../machines/upgradeMachine.js';
 import type { UpgradeResult } from '../machines/upgradeTypes.js';
+import { loadAccountActor } from './accountEffects.js';
 import type { Logger } from './logger.js';
+import type { ReminderStore } from './reminders/reminderStore.js';
 import {
   PLACED_UPGRADES_NAMESPACE,
   toRef,
@@ -24,21 +25,15 @@ export interface UpgradeEffectsDeps {
   pendingInvoices: PendingInvoiceFinder;
   logger: Logger;
   now: () => Date;
+  /** An upgrade cancels a pending downgrade reminder of the service. */
+  reminders?: ReminderStore;
 }
 
 /** The upgrade machine with its Clientzone effects provided. */
 export function provideUpgradeEffects(deps: UpgradeEffectsDeps): typeof upgradeMachine {
   return upgradeMachine.provide({
     actors: {
-      loadAccount: fromPromise<LoadAccountOutput, { clientId: number; productGroupId: number }>(
-        async ({ input, signal }) => {
-          const [services, catalogue] = await Promise.all([
-            deps.api.getClientServices(input.clientId, { signal }),
-            deps.api.getProducts(input.productGroupId, { signal }),
-          ]);
-          return { services, catalogue };
-        },
-      ),
+      loadAccount: loadAccountActor(deps.api),
       quoteUpgrade: fromPromise<UpgradeQuote, UpgradeRequest>(({ input, signal }) =>
         deps.api.quoteUpgrade(input, { signal }),
       ),
@@ -67,6 +62,7 @@ async function placeAndDescribe(
     placedAt: deps.now().toISOString(),
   };
   await deps.records.put(PLACED_UPGRADES_NAMESPACE, String(record.serviceId), record);
+  await deps.reminders?.cancelForService(input.clientId, record.serviceId);
   deps.logger.info(
     {
       clientId: input.clientId,

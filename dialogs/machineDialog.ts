@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, DeliveryModes } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createActor, waitFor, type Actor, type AnyStateMachine, type Snapshot } from 'xstate';
 import type {
@@ -17,7 +17,7 @@ import { turnInfoOf, type Customer } from './turnInfo.js';
 export interface FlowDefinition<TOptions> {
   machine: AnyStateMachine;
   version: number;
-  createInput(options: TOptions, customer: Customer): unknown;
+  createInput(options: TOptions, customer: Customer, context: TurnContext): unknown;
 }
 
 export interface MachineDialogSettings {
@@ -61,7 +61,7 @@ export class MachineDialog<TOptions extends object = object> extends Dialog<TOpt
     const customer = turnInfoOf(dc.context).customer;
     if (!customer) throw new Error(`${this.id} needs a signed-in customer`);
     const flowId = randomUUID().replace(/-/g, '').slice(0, 12);
-    const input = this.flow.createInput(options ?? ({} as TOptions), customer);
+    const input = this.flow.createInput(options ?? ({} as TOptions), customer, dc.context);
     const actor = createActor(this.flow.machine, { input });
     const state = { version: this.flow.version, flowId, clientId: customer.clientId };
     return this.runTurn(dc, actor, state, null);

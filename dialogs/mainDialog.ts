@@ -10,11 +10,12 @@ import { choiceActivity } from './choiceActivity.js';
 import { textsFor, type Texts } from './locales/index.js';
 import type { Intent, IntentRecognizer } from './nlu/keywordIntents.js';
 import { turnInfoOf } from './turnInfo.js';
+import { DOWNGRADE_DIALOG_ID, type DowngradeDialogOptions } from './downgradeDialog.js';
 import { UPGRADE_DIALOG_ID, type UpgradeDialogOptions } from './upgradeDialog.js';
 
 export const MAIN_DIALOG_ID = 'main';
 
-type MenuAction = 'upgrade-package' | 'add-accounts' | 'human' | 'help';
+type MenuAction = 'upgrade-package' | 'add-accounts' | 'downgrade' | 'human' | 'help';
 
 /** Starts the handoff to a person; issue C replaces the default acknowledgement with the queue. */
 export type HumanRequestHandler = (context: TurnContext, reason: string) => Promise<void>;
@@ -38,7 +39,7 @@ export class MainDialog extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const action = menuActionOf(dc.context.activity.value);
-    if (action) return this.runMenuAction(dc, action);
+    if (action) return this.runMenuAction(dc, action, serviceIdOf(dc.context.activity.value));
     if (isFlowButton(dc.context.activity.value)) {
       await dc.context.sendActivity(this.texts(dc).common.staleButton);
       return this.showMenu(dc, this.texts(dc).common.menuPrompt);
@@ -79,6 +80,8 @@ export class MainDialog extends Dialog {
         return this.startUpgrade(dc, { kind: 'package' });
       case 'add_accounts':
         return this.startUpgrade(dc, { kind: 'accounts', requestedAccounts: accounts });
+      case 'downgrade':
+        return this.startFlow(dc, DOWNGRADE_DIALOG_ID, {});
       case 'human':
         return this.requestHuman(dc, 'asked');
       case 'help':
@@ -93,16 +96,30 @@ export class MainDialog extends Dialog {
     }
   }
 
-  private runMenuAction(dc: DialogContext, action: MenuAction): Promise<DialogTurnResult> {
+  private runMenuAction(
+    dc: DialogContext,
+    action: MenuAction,
+    serviceId: number | undefined,
+  ): Promise<DialogTurnResult> {
     if (action === 'upgrade-package') return this.startUpgrade(dc, { kind: 'package' });
     if (action === 'add-accounts') return this.startUpgrade(dc, { kind: 'accounts' });
+    if (action === 'downgrade') return this.startFlow(dc, DOWNGRADE_DIALOG_ID, { serviceId });
     if (action === 'human') return this.requestHuman(dc, 'menu');
     return this.showMenu(dc, this.texts(dc).common.mainHelp);
   }
 
-  private async startUpgrade(
+  private startUpgrade(
     dc: DialogContext,
     options: UpgradeDialogOptions,
+  ): Promise<DialogTurnResult> {
+    return this.startFlow(dc, UPGRADE_DIALOG_ID, options);
+  }
+
+  /** Flows read and change account data: they start only for a signed-in customer. */
+  private async startFlow(
+    dc: DialogContext,
+    dialogId: string,
+    options: UpgradeDialogOptions | DowngradeDialogOptions,
   ): Promise<DialogTurnResult> {
     if (!turnInfoOf(dc.context).customer) {
       await dc.context.sendActivity(
@@ -110,7 +127,7 @@ export class MainDialog extends Dialog {
       );
       return Dialog.EndOfTurn;
     }
-    return dc.beginDialog(UPGRADE_DIALOG_ID, options);
+    return dc.beginDialog(dialogId, options);
   }
 
   private async requestHuman(dc: DialogContext, reason: string): Promise<DialogTurnResult> {
@@ -129,7 +146,13 @@ export class MainDialog extends Dialog {
   }
 }
 
-const MENU_ACTIONS: MenuAction[] = ['upgrade-package', 'add-accounts', 'human', 'help'];
+const MENU_ACTIONS: MenuAction[] = [
+  'upgrade-package',
+  'add-accounts',
+  'downgrade',
+  'human',
+  'help',
+];
 
 function menuActivity(
   context: TurnContext,
@@ -140,6 +163,7 @@ function menuActivity(
   const titles: Record<MenuAction, string> = {
     'upgrade-package': texts.common.menuUpgradePackage,
     'add-accounts': texts.common.menuAddAccounts,
+    downgrade: texts.common.menuDowngrade,
     human: texts.common.menuHuman,
     help: texts.common.menuHelp,
   };
@@ -165,6 +189,12 @@ function menuActionOf(value: unknown): MenuAction | null {
   if (choice === 'cmd:human') return 'human';
   if (choice === 'cmd:help') return 'help';
   return null;
+}
+
+function serviceIdOf(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const serviceId = (value as Record<string, unknown>).serviceId;
+  return typeof serviceId === 'number' && Number.isSafeInteger(serviceId) ? serviceId : undefined;
 }
 
 function isFlowButton(value: unknown): boolean {

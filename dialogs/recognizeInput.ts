@@ -52,6 +52,8 @@ function recognizeText(
   }
   const chosen = matchChoice(text, expects.choices, labelOf);
   if (chosen !== null) return eventForChoice(chosen, expects);
+  if (expects.kind === 'text')
+    return { type: 'user.said', text: text.trim().slice(0, expects.maxLength) };
   return { type: 'user.unrecognized', text };
 }
 

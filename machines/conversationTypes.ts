@@ -13,7 +13,13 @@ export type Label =
   | { key: 'label.human' }
   | { key: 'label.cancel' }
   | { key: 'label.yes' }
-  | { key: 'label.no' };
+  | { key: 'label.no' }
+  | { key: 'label.remindMe' }
+  | { key: 'label.noThanks' }
+  | { key: 'label.keepPackage' }
+  | { key: 'label.keepAccounts' }
+  | { key: 'label.skip' }
+  | { key: 'label.downgrade' };
 
 export interface ChoiceOption {
   value: string;
@@ -26,7 +32,9 @@ export interface ChoiceOption {
 export type Expectation =
   | { kind: 'choice'; choices: ChoiceOption[] }
   | { kind: 'number'; min: number; max: number; choices: ChoiceOption[] }
-  | { kind: 'confirm'; choices: ChoiceOption[] };
+  | { kind: 'confirm'; choices: ChoiceOption[] }
+  /** Free text, e.g. an optional reason; the choices offer a way to skip. */
+  | { kind: 'text'; maxLength: number; choices: ChoiceOption[] };
 
 /** Events every flow machine understands. */
 export type UserEvent =
@@ -34,6 +42,7 @@ export type UserEvent =
   | { type: 'user.entered'; value: number }
   | { type: 'user.confirmed' }
   | { type: 'user.declined' }
+  | { type: 'user.said'; text: string }
   | { type: 'user.unrecognized'; text: string }
   | { type: 'user.cancel' }
   | { type: 'user.help' }

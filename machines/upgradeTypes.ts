@@ -60,7 +60,8 @@ export type UpgradeChange =
   { kind: 'package'; name: string } | { kind: 'accounts'; add: number; total: number };
 
 /** A step that can fail and be retried. */
-export type RetryableStep = 'loading' | 'quoting' | 'placing';
+export type RetryableStep =
+  'loading' | 'quoting' | 'placing' | 'inspecting' | 'filing' | 'scheduling';
 
 /** A reply leaves the machine as data; the dialog renders it in the customer's language. */
 export type UpgradeReply =

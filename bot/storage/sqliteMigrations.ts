@@ -38,6 +38,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       PRIMARY KEY (namespace, key)
     )`,
   },
+  {
+    id: '0004_reminders',
+    sql: `CREATE TABLE reminders (
+      id TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL,
+      client_id INTEGER NOT NULL,
+      service_id INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      fire_at INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      claimed_at INTEGER,
+      payload TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX reminders_due ON reminders (status, fire_at)`,
+  },
 ];
 
 /**

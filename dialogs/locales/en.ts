@@ -1,3 +1,4 @@
+import { failureText } from './failureText.js';
 import type { Texts } from './texts.js';
 
 /** Clientzone states the days left only for package quotes. */
@@ -10,18 +11,10 @@ const errors: Record<string, string> = {
   CLIENTZONE_REJECTED: 'Clientzone declined this request.',
   placingUncertain:
     'I did not get a confirmation from Clientzone whether the upgrade was placed. If you choose "Try again", I will check Clientzone first so nothing is ordered twice.',
+  filingUncertain:
+    'I did not get a confirmation from Clientzone whether the ticket was filed. If you choose "Try again", I will check first so nothing is filed twice.',
   default: 'Something went wrong while processing your request.',
 };
-
-function failureText(errorCode: string, step: string): string {
-  if (
-    step === 'placing' &&
-    (errorCode === 'CLIENTZONE_TIMEOUT' || errorCode === 'CLIENTZONE_UNAVAILABLE')
-  ) {
-    return errors.placingUncertain ?? '';
-  }
-  return errors[errorCode] ?? errors.default ?? '';
-}
 
 /** English, for an `en` activity locale or a client whose Clientzone language is English. */
 export const en: Texts = {
@@ -34,6 +27,7 @@ export const en: Texts = {
     or: 'or',
     menuUpgradePackage: 'Upgrade package',
     menuAddAccounts: 'Add email accounts',
+    menuDowngrade: 'Downgrade package',
     menuHuman: 'Talk to support',
     menuHelp: 'Help',
     mainHelp:
@@ -113,7 +107,7 @@ export const en: Texts = {
         ? `${r.domain} already has an unpaid upgrade invoice, so I did not place a new order.\n\n- Invoice: **#${r.invoice.id}**\n- Amount: **${r.invoice.total === null ? '-' : f.money(r.invoice.total, r.currencyCode)}**\n- Due date: ${f.date(r.invoice.dueDate)}\n- [Pay the invoice](${f.invoiceUrl(r.invoice.id)})`
         : `${r.domain} already has an upgrade waiting for payment, so I did not place a new order. Please check your [invoices](${f.invoiceListUrl()}).`,
     'upgrade.failed': (r) =>
-      `${failureText(r.errorCode, r.step)} You can try again or talk to our team.`,
+      `${failureText(r.errorCode, r.step, errors)} You can try again or talk to our team.`,
     'upgrade.cancelled': () =>
       'All right, the upgrade is cancelled. Nothing changed on your service.',
     'upgrade.help': () =>
@@ -123,6 +117,57 @@ export const en: Texts = {
         ? 'Sorry, I still did not understand. You can pick a button below or talk to our team.'
         : "Sorry, I didn't understand that answer.",
     'flow.handingOff': () => 'All right, let me connect you with our team.',
+    'downgrade.noServices': () =>
+      'I could not find an OX Mail service in your Clientzone account. Our team is happy to help if that is wrong.',
+    'downgrade.chooseService': (r) =>
+      `You have ${r.count} OX Mail services. Which one do you want to downgrade?`,
+    'downgrade.serviceNotActive': (r) =>
+      `The service ${r.domain} is ${r.status}, so a downgrade cannot be requested in chat. Our team can help.`,
+    'downgrade.noDueDate': (r) =>
+      `The service ${r.domain} has no due date, so our team needs to handle a downgrade.`,
+    'downgrade.alreadyFiled': (r) =>
+      `A downgrade request for ${r.domain} was already filed: ticket **#${r.ticket.tid}** (status: ${r.ticket.status}). Billing will process it; there is no need to file it again.`,
+    'downgrade.tooEarly': (r, f) =>
+      `A downgrade can only be requested close to the due date. ${r.domain} is due on ${f.date(r.dueDate)} (in ${r.daysLeft} days), so a downgrade can be requested from **${f.date(r.opensOn)}**. Shall I remind you on that day?`,
+    'downgrade.reminderSet': (r, f) =>
+      `All right, I will remind you in this chat on ${f.date(r.opensOn)} to request the downgrade of ${r.domain}.`,
+    'downgrade.reminderDeclined': () =>
+      'All right. You can come back any time close to the due date.',
+    'downgrade.nothingLower': (r) =>
+      `${r.domain} is already on the lowest package (${r.productName})${r.accounts === null ? '' : ` with the minimum number of accounts (${r.accounts})`}, so there is nothing to downgrade.`,
+    'downgrade.choosePackage': (r, f) =>
+      `${r.domain} is on ${r.productName} (billed ${f.cycle(r.cycle)}) and due on ${f.date(r.dueDate)} (in ${r.daysLeft} days). Choose the package for the next period:`,
+    'downgrade.enterAccounts': (r) =>
+      `There are ${r.current} email accounts now. How many accounts do you want for the next period (at least ${r.min})?`,
+    'downgrade.invalidAccounts': (r) => `Please write a whole number from ${r.min} to ${r.max}.`,
+    'downgrade.nothingChanges': () =>
+      'The package and the number of accounts stay the same, so there is no downgrade to request.',
+    'downgrade.enterReason': () =>
+      'May I ask why you want to downgrade? It helps Billing (optional: choose "Skip" to leave it out).',
+    'downgrade.confirm': (r, f) =>
+      `Downgrade request for ${r.domain}:\n\n- Package: ${r.toPackage ? `${r.fromPackage} → **${r.toPackage}**` : `${r.fromPackage} (unchanged)`}\n- Email accounts: ${r.toAccounts === null ? `${r.fromAccounts ?? '-'} (unchanged)` : `${r.fromAccounts ?? '-'} → **${r.toAccounts}**`}\n- From the period after ${f.date(r.dueDate)}\n- Reason: ${r.reason ?? '-'}\n\nSend this request to Billing?`,
+    'downgrade.filed': (r, f) =>
+      [
+        `Your downgrade request for ${r.domain} was sent to Billing: ticket **#${r.ticket.tid}**. Billing will process it and answer in the ticket, so that the next invoice (due ${f.date(r.dueDate)}) uses the new package.`,
+        r.late && !r.unpaidRenewal
+          ? 'Note: the due date is less than 15 days away, so the renewal invoice may already be issued at the current price; Billing will adjust it.'
+          : '',
+        r.overdue || r.unpaidRenewal
+          ? `Important: ${r.unpaidRenewal ? `renewal invoice #${r.unpaidRenewal.id}${r.unpaidRenewal.total === null ? '' : ` for ${f.money(r.unpaidRenewal.total, r.currencyCode)}`} ([view invoice](${f.invoiceUrl(r.unpaidRenewal.id)}))` : 'the overdue invoice'} must be settled first. Our team is happy to help.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    'downgrade.failed': (r) =>
+      `${failureText(r.errorCode, r.step, errors)} You can try again or talk to our team.`,
+    'downgrade.cancelled': () =>
+      'All right, the downgrade request is cancelled. Nothing was filed.',
+    'downgrade.help': () =>
+      'I am helping you request a downgrade of your OX Mail service from Billing. Pick a button or type your answer. Type "cancel" to stop or "agent" to talk to our team.',
+    'downgrade.notUnderstood': (r) =>
+      r.offerHuman
+        ? 'Sorry, I still did not understand. You can pick a button below or talk to our team.'
+        : "Sorry, I didn't understand that answer.",
   },
   label: {
     'label.service': (l) => `${l.domain} (${l.productName})`,
@@ -135,5 +180,29 @@ export const en: Texts = {
     'label.cancel': () => 'Cancel',
     'label.yes': () => 'Yes, go ahead',
     'label.no': () => 'No',
+    'label.remindMe': () => 'Remind me',
+    'label.noThanks': () => 'No, thanks',
+    'label.keepPackage': () => 'Keep package, fewer accounts',
+    'label.keepAccounts': () => 'Keep the accounts',
+    'label.skip': () => 'Skip',
+    'label.downgrade': () => 'Request the downgrade',
+  },
+  outside: {
+    downgradeTicketSubject: (t) =>
+      `OX Mail downgrade request ${t.domain} (service #${t.serviceId}, due ${t.dueDate})`,
+    downgradeTicketMessage: (t, f) =>
+      [
+        'OX Mail downgrade request from live chat.',
+        '',
+        `- **Domain:** ${t.domain} (service #${t.serviceId})`,
+        `- **Current package:** ${t.fromPackage}, ${t.fromAccounts ?? '-'} email accounts`,
+        `- **Requested:** ${t.toPackage ?? `${t.fromPackage} (unchanged)`}, ${t.toAccounts ?? `${t.fromAccounts ?? '-'} (unchanged)`} email accounts`,
+        `- **Next due date:** ${f.date(t.dueDate)} (${t.dueDate}), in ${t.daysLeft} days`,
+        `- **Reason:** ${t.reason ?? '-'}`,
+        `- **Conversation:** ${t.conversationId}`,
+      ].join('\n'),
+    downgradeReminder: (r, f) =>
+      `Hello! As you asked, the OX Mail downgrade of ${r.domain} can be requested now (due ${f.date(r.dueDate)}).`,
+    downgradeReminderButton: 'Request the downgrade',
   },
 };

@@ -1,14 +1,5 @@
+import { failureText } from './failureText.js';
 import type { Texts } from './texts.js';
-
-function failureText(errorCode: string, step: string, errors: Record<string, string>): string {
-  if (
-    step === 'placing' &&
-    (errorCode === 'CLIENTZONE_TIMEOUT' || errorCode === 'CLIENTZONE_UNAVAILABLE')
-  ) {
-    return errors.placingUncertain ?? '';
-  }
-  return errors[errorCode] ?? errors.default ?? '';
-}
 
 /** Clientzone states the days left only for package quotes. */
 const days = (n: number) => (n > 0 ? ` (${n} hari)` : '');
@@ -20,6 +11,8 @@ const errors: Record<string, string> = {
   CLIENTZONE_REJECTED: 'Clientzone menolak permintaan ini.',
   placingUncertain:
     'Saya belum mendapat konfirmasi dari Clientzone apakah upgrade sudah dibuat. Jika Anda pilih "Coba lagi", saya cek dulu ke Clientzone supaya tidak ada pesanan ganda.',
+  filingUncertain:
+    'Saya belum mendapat konfirmasi dari Clientzone apakah tiket sudah dibuat. Jika Anda pilih "Coba lagi", saya cek dulu supaya tidak ada tiket ganda.',
   default: 'Terjadi kendala saat memproses permintaan Anda.',
 };
 
@@ -43,6 +36,7 @@ export const id: Texts = {
     or: 'atau',
     menuUpgradePackage: 'Upgrade paket',
     menuAddAccounts: 'Tambah akun email',
+    menuDowngrade: 'Downgrade paket',
     menuHuman: 'Chat dengan CS',
     menuHelp: 'Bantuan',
     mainHelp:
@@ -124,6 +118,55 @@ export const id: Texts = {
         ? 'Maaf, saya masih belum mengerti. Anda bisa memilih tombol di bawah, atau bicara dengan tim kami.'
         : 'Maaf, saya belum mengerti jawaban itu.',
     'flow.handingOff': () => 'Baik, saya hubungkan dengan tim kami.',
+    'downgrade.noServices': () =>
+      'Saya tidak menemukan layanan OX Mail di akun Clientzone Anda. Tim kami siap membantu jika ada yang keliru.',
+    'downgrade.chooseService': (r) =>
+      `Anda memiliki ${r.count} layanan OX Mail. Layanan mana yang ingin di-downgrade?`,
+    'downgrade.serviceNotActive': (r) =>
+      `Layanan ${r.domain} berstatus ${r.status}, jadi downgrade tidak dapat diajukan lewat chat. Tim kami bisa membantu.`,
+    'downgrade.noDueDate': (r) =>
+      `Layanan ${r.domain} tidak memiliki tanggal jatuh tempo, jadi downgrade perlu ditangani tim kami.`,
+    'downgrade.alreadyFiled': (r) =>
+      `Permintaan downgrade untuk ${r.domain} sudah diajukan: tiket **#${r.ticket.tid}** (status: ${r.ticket.status}). Tim Billing akan memprosesnya; tidak perlu mengajukan lagi.`,
+    'downgrade.tooEarly': (r, f) =>
+      `Downgrade hanya bisa diajukan menjelang jatuh tempo. Layanan ${r.domain} jatuh tempo pada ${f.date(r.dueDate)} (${r.daysLeft} hari lagi), jadi permintaan downgrade baru bisa diajukan mulai **${f.date(r.opensOn)}**. Mau saya ingatkan pada tanggal itu?`,
+    'downgrade.reminderSet': (r, f) =>
+      `Baik, saya akan mengingatkan Anda di chat ini pada ${f.date(r.opensOn)} untuk mengajukan downgrade ${r.domain}.`,
+    'downgrade.reminderDeclined': () => 'Baik. Anda bisa kembali kapan saja menjelang jatuh tempo.',
+    'downgrade.nothingLower': (r) =>
+      `${r.domain} sudah memakai paket terendah (${r.productName})${r.accounts === null ? '' : ` dengan jumlah akun minimal (${r.accounts})`}, jadi tidak ada yang bisa di-downgrade.`,
+    'downgrade.choosePackage': (r, f) =>
+      `${r.domain} memakai ${r.productName} (tagihan ${f.cycle(r.cycle)}) dan jatuh tempo ${f.date(r.dueDate)} (${r.daysLeft} hari lagi). Pilih paket yang diinginkan untuk periode berikutnya:`,
+    'downgrade.enterAccounts': (r) =>
+      `Saat ini ada ${r.current} akun email. Berapa jumlah akun yang Anda inginkan untuk periode berikutnya (minimal ${r.min})?`,
+    'downgrade.invalidAccounts': (r) => `Mohon tulis angka bulat dari ${r.min} sampai ${r.max}.`,
+    'downgrade.nothingChanges': () =>
+      'Paket dan jumlah akun tetap sama, jadi tidak ada permintaan downgrade yang perlu diajukan.',
+    'downgrade.enterReason': () =>
+      'Boleh tahu alasan downgrade? Ini membantu tim Billing (opsional: pilih "Lewati" jika tidak ingin mengisi).',
+    'downgrade.confirm': (r, f) =>
+      `Ringkasan permintaan downgrade ${r.domain}:\n\n- Paket: ${r.toPackage ? `${r.fromPackage} → **${r.toPackage}**` : `${r.fromPackage} (tetap)`}\n- Akun email: ${r.toAccounts === null ? `${r.fromAccounts ?? '-'} (tetap)` : `${r.fromAccounts ?? '-'} → **${r.toAccounts}**`}\n- Berlaku mulai periode setelah ${f.date(r.dueDate)}\n- Alasan: ${r.reason ?? '-'}\n\nKirim permintaan ini ke tim Billing?`,
+    'downgrade.filed': (r, f) =>
+      [
+        `Permintaan downgrade ${r.domain} sudah dikirim ke tim Billing: tiket **#${r.ticket.tid}**. Tim Billing akan memprosesnya dan membalas lewat tiket tersebut, sehingga tagihan berikutnya (jatuh tempo ${f.date(r.dueDate)}) memakai paket baru.`,
+        r.late && !r.unpaidRenewal
+          ? 'Catatan: jatuh tempo kurang dari 15 hari lagi, jadi invoice perpanjangan mungkin sudah terbit dengan harga lama; tim Billing akan menyesuaikannya.'
+          : '',
+        r.overdue || r.unpaidRenewal
+          ? `Penting: ${r.unpaidRenewal ? `invoice perpanjangan #${r.unpaidRenewal.id}${r.unpaidRenewal.total === null ? '' : ` sebesar ${f.money(r.unpaidRenewal.total, r.currencyCode)}`} ([lihat invoice](${f.invoiceUrl(r.unpaidRenewal.id)}))` : 'tagihan yang sudah jatuh tempo'} perlu dilunasi terlebih dahulu. Jika perlu, tim kami siap membantu.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    'downgrade.failed': (r) =>
+      `${failureText(r.errorCode, r.step, errors)} Silakan coba lagi, atau bicara dengan tim kami.`,
+    'downgrade.cancelled': () => 'Baik, permintaan downgrade dibatalkan. Tidak ada yang diajukan.',
+    'downgrade.help': () =>
+      'Saya sedang membantu mengajukan downgrade layanan OX Mail Anda ke tim Billing. Pilih salah satu tombol atau ketik jawabannya. Ketik "batal" untuk berhenti atau "cs" untuk bicara dengan tim kami.',
+    'downgrade.notUnderstood': (r) =>
+      r.offerHuman
+        ? 'Maaf, saya masih belum mengerti. Anda bisa memilih tombol di bawah, atau bicara dengan tim kami.'
+        : 'Maaf, saya belum mengerti jawaban itu.',
   },
   label: {
     'label.service': (l) => `${l.domain} (${l.productName})`,
@@ -136,5 +179,29 @@ export const id: Texts = {
     'label.cancel': () => 'Batal',
     'label.yes': () => 'Ya, lanjutkan',
     'label.no': () => 'Tidak',
+    'label.remindMe': () => 'Ingatkan saya',
+    'label.noThanks': () => 'Tidak, terima kasih',
+    'label.keepPackage': () => 'Tetap paket ini, kurangi akun',
+    'label.keepAccounts': () => 'Jumlah akun tetap',
+    'label.skip': () => 'Lewati',
+    'label.downgrade': () => 'Ajukan downgrade',
+  },
+  outside: {
+    downgradeTicketSubject: (t) =>
+      `Permintaan downgrade OX Mail ${t.domain} (layanan #${t.serviceId}, jatuh tempo ${t.dueDate})`,
+    downgradeTicketMessage: (t, f) =>
+      [
+        `Permintaan downgrade layanan OX Mail lewat live chat.`,
+        '',
+        `- **Domain:** ${t.domain} (layanan #${t.serviceId})`,
+        `- **Paket saat ini:** ${t.fromPackage}, ${t.fromAccounts ?? '-'} akun email`,
+        `- **Permintaan:** ${t.toPackage ?? `${t.fromPackage} (tetap)`}, ${t.toAccounts ?? `${t.fromAccounts ?? '-'} (tetap)`} akun email`,
+        `- **Jatuh tempo berikutnya:** ${f.date(t.dueDate)} (${t.dueDate}), ${t.daysLeft} hari lagi`,
+        `- **Alasan:** ${t.reason ?? '-'}`,
+        `- **Percakapan:** ${t.conversationId}`,
+      ].join('\n'),
+    downgradeReminder: (r, f) =>
+      `Halo! Sesuai permintaan Anda, permintaan downgrade OX Mail untuk ${r.domain} sekarang sudah bisa diajukan (jatuh tempo ${f.date(r.dueDate)}).`,
+    downgradeReminderButton: 'Ajukan downgrade',
   },
 };

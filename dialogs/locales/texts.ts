@@ -1,8 +1,10 @@
 import type { Label } from '../../machines/conversationTypes.js';
+import type { DowngradeTicketInput } from '../../machines/downgradeMachine.js';
+import type { DowngradeReply } from '../../machines/downgradeTypes.js';
 import type { UpgradeReply } from '../../machines/upgradeTypes.js';
 
 /** Every reply any flow machine can emit. */
-export type FlowReply = UpgradeReply;
+export type FlowReply = UpgradeReply | DowngradeReply;
 
 export type LanguageTag = 'id' | 'en';
 
@@ -32,6 +34,7 @@ export interface CommonTexts {
   or: string;
   menuUpgradePackage: string;
   menuAddAccounts: string;
+  menuDowngrade: string;
   menuHuman: string;
   menuHelp: string;
   mainHelp: string;
@@ -51,6 +54,14 @@ export interface CommonTexts {
   errors: Record<string, string>;
 }
 
+/** Texts the customer reads outside the chat: the downgrade ticket and the reminder. */
+export interface OutsideTexts {
+  downgradeTicketSubject(ticket: DowngradeTicketInput): string;
+  downgradeTicketMessage(ticket: DowngradeTicketInput, f: Formatters): string;
+  downgradeReminder(reminder: { domain: string; dueDate: string }, f: Formatters): string;
+  downgradeReminderButton: string;
+}
+
 /** One language: all customer-facing text lives in these objects. */
 export interface Texts {
   language: LanguageTag;
@@ -59,4 +70,5 @@ export interface Texts {
   common: CommonTexts;
   reply: ReplyTexts;
   label: LabelTexts;
+  outside: OutsideTexts;
 }

@@ -1,4 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { downgradeMachine } from '../downgradeMachine.js';
 import { upgradeMachine } from '../upgradeMachine.js';
 import { descendantsOf, toMermaid } from './toMermaid.js';
 
@@ -11,6 +12,7 @@ export interface DiagramEntry {
 /** Every machine drawn into docs/: adding a machine is one line here. */
 export const DIAGRAM_MACHINES: readonly DiagramEntry[] = [
   { name: 'upgradeMachine', machine: upgradeMachine },
+  { name: 'downgradeMachine', machine: downgradeMachine },
 ];
 
 /** Where an entry's diagram lives, relative to the repository root. */

@@ -5,15 +5,29 @@ import { MainDialog } from '../../dialogs/mainDialog.js';
 import { KeywordIntentRecognizer } from '../../dialogs/nlu/keywordIntents.js';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/turnInfo.js';
 import { UpgradeDialog } from '../../dialogs/upgradeDialog.js';
+import { DowngradeDialog } from '../../dialogs/downgradeDialog.js';
+import { downgradeMachine } from '../../machines/downgradeMachine.js';
+import { FakeActors } from '../machines/flowDriver.js';
+import { CATALOGUE, oxService } from '../machines/upgradeFixtures.js';
 import { FakeEffects } from '../machines/upgradeHarness.js';
 
 export const CLIENTZONE_URL = 'https://clientzone.test';
 
 /** The main dialog with its flows, as the bot wires them, around fake Clientzone effects. */
 class RootDialog extends ComponentDialog {
-  constructor(effects: FakeEffects) {
+  constructor(effects: FakeEffects, downgrades: FakeActors<DowngradeActor>) {
     super('root');
     this.addDialog(new MainDialog(new KeywordIntentRecognizer()));
+    this.addDialog(
+      new DowngradeDialog(downgrades.provide(downgradeMachine), {
+        clientzoneUrl: CLIENTZONE_URL,
+        productGroupId: 1,
+        windowDays: 30,
+        apiTimeoutMs: 2000,
+        turnTimeoutMs: 5000,
+        now: () => new Date('2026-11-26T03:00:00Z'),
+      }),
+    );
     this.addDialog(
       new UpgradeDialog(effects.machine(), {
         clientzoneUrl: CLIENTZONE_URL,
@@ -27,9 +41,24 @@ class RootDialog extends ComponentDialog {
   }
 }
 
+export type DowngradeActor =
+  'loadAccount' | 'inspectDowngrade' | 'scheduleReminder' | 'fileDowngradeTicket';
+
+/** Downgrade effects answering for one Business service due on 2026-12-16 (20 days after "today"). */
+export function downgradeFakes(): FakeActors<DowngradeActor> {
+  const service = oxService({ pid: 2, name: 'OX Mail Business', nextDueDate: '2026-12-16' });
+  return new FakeActors<DowngradeActor>({
+    loadAccount: { output: { services: [service], catalogue: CATALOGUE } },
+    inspectDowngrade: { output: { existingTicket: null, unpaidRenewal: null } },
+    scheduleReminder: { output: undefined },
+    fileDowngradeTicket: { output: { id: 5, tid: 'BIL-482913', status: 'Open' } },
+  });
+}
+
 export interface Conversation {
   client: DialogTestClient;
   effects: FakeEffects;
+  downgrades: FakeActors<DowngradeActor>;
   info: TurnInfo;
   /** Sends one activity and returns every reply, typing indicators left out. */
   say(input: string | Partial<Activity>): Promise<Partial<Activity>[]>;
@@ -41,11 +70,13 @@ export function startConversation(
     language: 'id',
   },
   effects: FakeEffects = new FakeEffects(),
+  downgrades: FakeActors<DowngradeActor> = downgradeFakes(),
 ): Conversation {
   const conversation: Conversation = {
     effects,
+    downgrades,
     info,
-    client: new DialogTestClient('directline', new RootDialog(effects), undefined, [
+    client: new DialogTestClient('directline', new RootDialog(effects, downgrades), undefined, [
       turnInfo(() => conversation.info),
     ]),
     say: async (input) => {

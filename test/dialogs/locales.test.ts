@@ -10,7 +10,7 @@ import { replyText } from '../../dialogs/renderReply.js';
 
 const INVOICE = { id: 7, total: 125000, dueDate: '2026-12-01', status: 'Unpaid' };
 /** One sample of every reply key, so each text is rendered in both languages. */
-const SAMPLES: FlowReply[] = [
+const SAMPLES = [
   { key: 'upgrade.noServices' },
   { key: 'upgrade.chooseService', count: 2 },
   { key: 'upgrade.serviceNotActive', domain: 'a.id', status: 'Suspended' },
@@ -63,7 +63,73 @@ const SAMPLES: FlowReply[] = [
   { key: 'upgrade.help' },
   { key: 'upgrade.notUnderstood', offerHuman: true },
   { key: 'flow.handingOff' },
-];
+  { key: 'downgrade.noServices' },
+  { key: 'downgrade.chooseService', count: 2 },
+  { key: 'downgrade.serviceNotActive', domain: 'a.id', status: 'Suspended' },
+  { key: 'downgrade.noDueDate', domain: 'a.id' },
+  { key: 'downgrade.alreadyFiled', domain: 'a.id', ticket: { id: 1, tid: 'T-1', status: 'Open' } },
+  {
+    key: 'downgrade.tooEarly',
+    domain: 'a.id',
+    dueDate: '2027-03-01',
+    opensOn: '2027-01-30',
+    daysLeft: 95,
+  },
+  { key: 'downgrade.reminderSet', domain: 'a.id', opensOn: '2027-01-30' },
+  { key: 'downgrade.reminderDeclined' },
+  { key: 'downgrade.nothingLower', domain: 'a.id', productName: 'OX Mail Starter', accounts: 1 },
+  {
+    key: 'downgrade.choosePackage',
+    domain: 'a.id',
+    productName: 'B',
+    cycle: 'monthly',
+    dueDate: '2026-12-16',
+    daysLeft: 20,
+  },
+  { key: 'downgrade.enterAccounts', domain: 'a.id', current: 10, min: 1 },
+  { key: 'downgrade.invalidAccounts', min: 1, max: 10 },
+  { key: 'downgrade.nothingChanges' },
+  { key: 'downgrade.enterReason' },
+  {
+    key: 'downgrade.confirm',
+    domain: 'a.id',
+    fromPackage: 'B',
+    toPackage: null,
+    fromAccounts: 10,
+    toAccounts: 5,
+    dueDate: '2026-12-16',
+    reason: null,
+  },
+  {
+    key: 'downgrade.filed',
+    domain: 'a.id',
+    ticket: { id: 1, tid: 'T-1', status: 'Open' },
+    dueDate: '2026-12-16',
+    late: true,
+    unpaidRenewal: null,
+    overdue: false,
+    currencyCode: 'IDR',
+  },
+  {
+    key: 'downgrade.filed',
+    domain: 'a.id',
+    ticket: { id: 1, tid: 'T-1', status: 'Open' },
+    dueDate: '2026-12-16',
+    late: false,
+    unpaidRenewal: INVOICE,
+    overdue: true,
+    currencyCode: 'IDR',
+  },
+  { key: 'downgrade.failed', errorCode: 'CLIENTZONE_TIMEOUT', step: 'filing' },
+  { key: 'downgrade.cancelled' },
+  { key: 'downgrade.help' },
+  { key: 'downgrade.notUnderstood', offerHuman: false },
+] as const satisfies readonly FlowReply[];
+
+/** Fails to compile when a reply key has no sample above. */
+type Missing = Exclude<FlowReply['key'], (typeof SAMPLES)[number]['key']>;
+const everyKeySampled: Missing extends never ? true : Missing = true;
+void everyKeySampled;
 
 describe('locales', () => {
   for (const language of ['id', 'en'] as const) {

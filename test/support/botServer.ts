@@ -32,6 +32,10 @@ export interface BotOptions {
   /** Points the bot at another Clientzone API URL than the sandbox's (e.g. a closed port). */
   apiUrl?: string;
   clientzoneApi?: ClientzoneApi;
+  /** The bot's clock (the sandbox keeps the real one). */
+  now?: () => Date;
+  /** Runs the bot as `npm start` does against the sandbox: the chat page's demo sign-in is on. */
+  sandboxMode?: boolean;
 }
 
 /** The real bot on 127.0.0.1 port 0, over a fresh in-memory Clientzone sandbox and a temp SQLite. */
@@ -46,15 +50,17 @@ export async function startBot(options: BotOptions = {}): Promise<BotUnderTest> 
     TURN_TIMEOUT_MS: '15000',
     ...options.env,
   });
-  const app = buildApp(config, {
+  const app = await buildApp(config, {
     clientzone: {
       apiUrl: options.apiUrl ?? sandbox.apiUrl,
       identifier: SANDBOX_IDENTIFIER,
       secret: SANDBOX_SECRET,
       clientAreaUrl: sandbox.url,
       productGroupId: SANDBOX_PRODUCT_GROUP_ID,
+      sandboxUrl: options.sandboxMode ? sandbox.url : undefined,
     },
     clientzoneApi: options.clientzoneApi,
+    now: options.now,
     logger: pino({ level: 'silent' }),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));

@@ -10,6 +10,8 @@ export interface ChatOptions {
   secret?: string;
   locale?: string;
   conversationId?: string;
+  /** Where the bot sends messages outside a turn (proactive); nothing listens by default. */
+  serviceUrl?: string;
 }
 
 /** A customer talking to the bot over `/api/messages` with `deliveryMode: expectReplies`. */
@@ -68,7 +70,7 @@ export class ChatClient {
       type: 'message',
       id: activityId,
       channelId: 'directline',
-      serviceUrl: 'http://127.0.0.1:9',
+      serviceUrl: this.options.serviceUrl ?? 'http://127.0.0.1:9',
       deliveryMode: 'expectReplies',
       locale: this.options.locale,
       from: { id: `user-${this.options.clientId ?? 'guest'}`, name: 'customer', role: 'user' },
