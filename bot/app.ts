@@ -31,6 +31,7 @@ import { SupportBot } from './supportBot.js';
 import { TurnLedger, type LatestTurn } from './turnLedger.js';
 import { createTurnLock } from './turnLock.js';
 import { provideUpgradeEffects } from './upgradeEffects.js';
+import { CatalogueCache } from './accountEffects.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { provideDowngradeEffects } from './downgradeEffects.js';
 import { DowngradeTickets } from './downgradeTickets.js';
@@ -205,6 +206,7 @@ function createDialogs(
   const { api, records, reminders, logger, now } = deps;
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const pendingInvoices = new PendingInvoiceFinder(api, records);
+  const catalogue = new CatalogueCache(api);
   const common = {
     clientzoneUrl: clientzone.clientAreaUrl,
     productGroupId: clientzone.productGroupId,
@@ -213,12 +215,21 @@ function createDialogs(
     logger,
   };
   const upgrade = new UpgradeDialog(
-    provideUpgradeEffects({ api, records, pendingInvoices, logger, now, reminders }),
+    provideUpgradeEffects({
+      api,
+      catalogue,
+      records,
+      pendingInvoices,
+      logger,
+      now,
+      reminders,
+    }),
     { ...common, paymentMethod: config.clientzone.paymentMethod },
   );
   const downgrade = new DowngradeDialog(
     provideDowngradeEffects({
       api,
+      catalogue,
       tickets: new DowngradeTickets(api, records, config.clientzone.billingDepartmentId),
       invoices: pendingInvoices,
       reminders,

@@ -8,7 +8,7 @@ import {
   type ScheduleReminderInput,
 } from '../machines/downgradeMachine.js';
 import type { DowngradeInspection, TicketRef } from '../machines/downgradeTypes.js';
-import { loadAccountActor } from './accountEffects.js';
+import { loadAccountActor, type CatalogueCache } from './accountEffects.js';
 import type { DowngradeTickets } from './downgradeTickets.js';
 import type { Logger } from './logger.js';
 import type { PendingInvoiceFinder } from './pendingInvoiceFinder.js';
@@ -16,6 +16,7 @@ import { reminderId, type ReminderStore } from './reminders/reminderStore.js';
 
 export interface DowngradeEffectsDeps {
   api: ClientzoneApi;
+  catalogue: CatalogueCache;
   tickets: DowngradeTickets;
   invoices: PendingInvoiceFinder;
   reminders: ReminderStore;
@@ -30,7 +31,7 @@ const REMINDER_HOUR_UTC = 2;
 export function provideDowngradeEffects(deps: DowngradeEffectsDeps): typeof downgradeMachine {
   return downgradeMachine.provide({
     actors: {
-      loadAccount: loadAccountActor(deps.api),
+      loadAccount: loadAccountActor(deps.api, deps.catalogue),
       inspectDowngrade: fromPromise<DowngradeInspection, InspectDowngradeInput>(
         async ({ input, signal }) => {
           const [existingTicket, unpaidRenewal] = await Promise.all([

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AppError } from '../clientzone/appError.js';
 
@@ -16,7 +17,7 @@ export async function verifyIdentityToken(
   now: () => Date = () => new Date(),
 ): Promise<VerifiedIdentity> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const { payload } = await jwtVerify(token, secretKey(secret), {
       algorithms: ['HS256'],
       requiredClaims: ['exp', 'sub'],
       currentDate: now(),
@@ -65,7 +66,19 @@ export async function signIdentityToken(
     .setSubject(String(claims.clientId))
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
-    .sign(new TextEncoder().encode(secret));
+    .sign(secretKey(secret));
+}
+
+const keys = new Map<string, KeyObject>();
+
+/** Importing the key on every verification costs more than the verification itself. */
+function secretKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 function stringClaim(value: unknown): string | null {

@@ -7,7 +7,7 @@ import {
   type PlaceUpgradeInput,
 } from '../machines/upgradeMachine.js';
 import type { UpgradeResult } from '../machines/upgradeTypes.js';
-import { loadAccountActor } from './accountEffects.js';
+import { loadAccountActor, type CatalogueCache } from './accountEffects.js';
 import type { Logger } from './logger.js';
 import type { ReminderStore } from './reminders/reminderStore.js';
 import {
@@ -21,6 +21,7 @@ import type { UpgradeQuote, UpgradeRequest } from '../clientzone/types.js';
 
 export interface UpgradeEffectsDeps {
   api: ClientzoneApi;
+  catalogue: CatalogueCache;
   records: KeyValueRecords;
   pendingInvoices: PendingInvoiceFinder;
   logger: Logger;
@@ -33,7 +34,7 @@ export interface UpgradeEffectsDeps {
 export function provideUpgradeEffects(deps: UpgradeEffectsDeps): typeof upgradeMachine {
   return upgradeMachine.provide({
     actors: {
-      loadAccount: loadAccountActor(deps.api),
+      loadAccount: loadAccountActor(deps.api, deps.catalogue),
       quoteUpgrade: fromPromise<UpgradeQuote, UpgradeRequest>(({ input, signal }) =>
         deps.api.quoteUpgrade(input, { signal }),
       ),

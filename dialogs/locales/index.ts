@@ -27,10 +27,24 @@ export function textsFor(language: LanguageTag): Texts {
 
 /** Money is shown as Rupiah with Indonesian grouping in every language (`Rp 150.000,00`). */
 export function formatMoney(amount: number, currencyCode: string): string {
-  return new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: currencyCode || 'IDR',
-  }).format(amount);
+  return cached(
+    moneyFormats,
+    currencyCode || 'IDR',
+    (currency) => new Intl.NumberFormat('id-ID', { style: 'currency', currency }),
+  ).format(amount);
+}
+
+// Building an Intl formatter costs far more than formatting with one.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, create: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = create(key);
+    cache.set(key, value);
+  }
+  return value;
 }
 
 export function createFormatters(texts: Texts, clientzoneUrl: string): Formatters {
@@ -49,5 +63,9 @@ function formatDate(isoDate: string | null, intlLocale: string): string {
   if (!isoDate || !/^\d{4}-\d{2}-\d{2}/.test(isoDate)) return '-';
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return cached(
+    dateFormats,
+    intlLocale,
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  ).format(date);
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { PendingInvoiceFinder } from '../../bot/pendingInvoiceFinder.js';
 import { SqliteKeyValueRecords, openSqliteDatabase } from '../../bot/storage/index.js';
 import { provideUpgradeEffects } from '../../bot/upgradeEffects.js';
+import { CatalogueCache } from '../../bot/accountEffects.js';
 import type { ClientzoneApi } from '../../clientzone/clientzoneApi.js';
 import { upgradeMachine } from '../../machines/upgradeMachine.js';
 
@@ -12,6 +13,7 @@ describe('provideUpgradeEffects', () => {
     const api = {} as ClientzoneApi;
     const provided = provideUpgradeEffects({
       api,
+      catalogue: new CatalogueCache(api),
       records,
       pendingInvoices: new PendingInvoiceFinder(api, records),
       logger: pino({ level: 'silent' }),
