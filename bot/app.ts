@@ -11,7 +11,7 @@ import type { ClientzoneApi } from '../clientzone/clientzoneApi.js';
 import { ClientzoneClient } from '../clientzone/clientzoneClient.js';
 import { textsFor } from '../dialogs/locales/index.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import { KeywordIntentRecognizer } from '../dialogs/nlu/keywordIntents.js';
+import { NluRecognizer } from '../dialogs/nlu/nluRecognizer.js';
 import { turnInfoOf } from '../dialogs/turnInfo.js';
 import { UpgradeDialog } from '../dialogs/upgradeDialog.js';
 import type { AppConfig } from './config.js';
@@ -26,7 +26,7 @@ import {
   openBotDatabase,
   type BotDatabase,
 } from './storage/index.js';
-import { unavailableReminderStore } from './storage/unavailableReminderStore.js';
+import { PostgresReminderStore } from './reminders/postgresReminderStore.js';
 import { SupportBot } from './supportBot.js';
 import { TurnLedger, type LatestTurn } from './turnLedger.js';
 import { createTurnLock } from './turnLock.js';
@@ -35,10 +35,15 @@ import { CatalogueCache } from './accountEffects.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { provideDowngradeEffects } from './downgradeEffects.js';
 import { DowngradeTickets } from './downgradeTickets.js';
+import { Departments } from './departments.js';
 import { ReminderScheduler } from './reminders/reminderScheduler.js';
 import { SqliteReminderStore, type ReminderStore } from './reminders/reminderStore.js';
 import type { KeyValueRecords } from './storage/kvRecords.js';
 import { DowngradeDialog } from '../dialogs/downgradeDialog.js';
+import type { HumanRequestHandler } from '../dialogs/humanRequest.js';
+import { createHandoff, type Handoff } from './handoff/index.js';
+import { handoffStores } from './handoff/handoffStores.js';
+import { resumeConversation } from './handoff/resumeConversation.js';
 
 /** Clientzone settings that are complete: a real WHMCS, or the sandbox `npm start` started. */
 export interface ResolvedClientzone {
@@ -69,6 +74,8 @@ export interface App {
   logger: Logger;
   /** Sends due reminders; tests call `runDue()` after moving the clock. */
   reminders: ReminderScheduler;
+  /** The human handoff; tests call `handoff.service.tick()` after moving the clock. */
+  handoff: Handoff;
   close(): Promise<void>;
 }
 
@@ -87,15 +94,29 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
   const reminderStore =
     database.engine === 'sqlite'
       ? new SqliteReminderStore(database.sqlite)
-      : unavailableReminderStore(logger);
+      : new PostgresReminderStore(database.pool);
   const references = new ConversationReferences(records);
   const conversationState = new EtagCheckedConversationState(storage);
   const api =
     options.clientzoneApi ?? createClientzoneClient(config, options.clientzone, logger, metrics);
+  const departments = new Departments(api, config.clientzone.billingDepartmentId);
+  const adapter = createAdapter(config, logger);
+  const handoff = createHandoff({
+    ...handoffStores(database),
+    config,
+    adapter,
+    references,
+    api,
+    departments,
+    logger,
+    now,
+  });
   const dialogs = createDialogs(config, options.clientzone, conversationState, {
     api,
+    departments,
     records,
     reminders: reminderStore,
+    onHumanRequested: handoff.service.requestHuman,
     logger,
     now,
   });
@@ -119,6 +140,7 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
     ),
     ledger,
     references,
+    handoff: handoff.service,
     lock: createTurnLock(database.sharedTurnLock, {
       waited: (ms) => metrics.turnLockWait.observe(ms / 1000),
       timedOut: () => metrics.turnLockTimeouts.inc(),
@@ -126,7 +148,15 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
     logger,
     onConflict: () => metrics.stateConflicts.inc(),
   });
-  const adapter = createAdapter(config, logger);
+  handoff.actions.setResumer((conversationId, flow) =>
+    resumeConversation(
+      { adapter, references, bot, appId: config.microsoftApp.appId },
+      conversationId,
+      flow,
+    ),
+  );
+  await handoff.bootstrapStaff(config.staffBootstrapUsers);
+  handoff.start();
   const reminders = new ReminderScheduler({
     store: reminderStore,
     references,
@@ -142,6 +172,7 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
     handleUncaughtExceptions: false,
   });
   registerRoutes(server, { adapter, bot, database, metrics, logger });
+  handoff.register(server);
   const directLine = registerDirectLine(server, {
     adapter,
     bot,
@@ -161,8 +192,10 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
     metrics,
     logger,
     reminders,
+    handoff,
     close: async () => {
       clearInterval(pruning);
+      handoff.stop();
       await reminders.stop();
       directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -191,6 +224,8 @@ function createClientzoneClient(
 
 interface FlowDeps {
   api: ClientzoneApi;
+  departments: Departments;
+  onHumanRequested: HumanRequestHandler;
   records: KeyValueRecords;
   reminders: ReminderStore;
   logger: Logger;
@@ -203,7 +238,7 @@ function createDialogs(
   conversationState: EtagCheckedConversationState,
   deps: FlowDeps,
 ) {
-  const { api, records, reminders, logger, now } = deps;
+  const { api, records, reminders, logger, now, onHumanRequested } = deps;
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const pendingInvoices = new PendingInvoiceFinder(api, records);
   const catalogue = new CatalogueCache(api);
@@ -212,6 +247,7 @@ function createDialogs(
     productGroupId: clientzone.productGroupId,
     apiTimeoutMs: config.flowStepTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
+    onHumanRequested,
     logger,
   };
   const upgrade = new UpgradeDialog(
@@ -230,7 +266,7 @@ function createDialogs(
     provideDowngradeEffects({
       api,
       catalogue,
-      tickets: new DowngradeTickets(api, records, config.clientzone.billingDepartmentId),
+      tickets: new DowngradeTickets(api, records, deps.departments),
       invoices: pendingInvoices,
       reminders,
       clientzoneUrl: clientzone.clientAreaUrl,
@@ -238,7 +274,9 @@ function createDialogs(
     }),
     { ...common, windowDays: config.downgradeWindowDays, now },
   );
-  const main = new MainDialog(new KeywordIntentRecognizer());
+  // Trains from the committed corpus in the background (well under a second); the first
+  // recognize() waits for it. The sandbox's package names stand in for the catalogue's.
+  const main = new MainDialog(new NluRecognizer(), onHumanRequested);
   const set = new DialogSet(dialogState).add(main).add(upgrade).add(downgrade);
   return { dialogState, set, main };
 }

@@ -47,6 +47,7 @@ export async function resolveClientzone(
       secret: SANDBOX_SECRET,
       clientAreaUrl: settings.clientAreaUrl ?? sandbox.url,
       productGroupId: SANDBOX_PRODUCT_GROUP_ID,
+      sandboxUrl: sandbox.url,
     },
   };
 }

@@ -45,6 +45,18 @@ const envSchema = z.object({
   CLIENTZONE_SANDBOX_PORT: int(3979),
   DOWNGRADE_WINDOW_DAYS: int(30, 1),
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().startsWith('postgres').optional()),
+  DATABASE_SCHEMA: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: int(10, 1),
+  DATABASE_CONNECTION_TIMEOUT_MS: int(5000, 100),
+  DATABASE_IDLE_TIMEOUT_MS: int(30_000, 0),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 100),
+  DATABASE_TURN_LOCK_TIMEOUT_MS: int(30_000, 100),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   CHAT_IDENTITY_SECRET: z.preprocess(
     emptyToUndefined,
@@ -83,6 +95,17 @@ export interface ClientzoneSettings {
   sandboxPort: number;
 }
 
+/** PostgreSQL pool and lock settings; they apply only when DATABASE_URL is set. */
+export interface DatabaseSettings {
+  /** Schema for every table (created if missing); null: the server's search_path. */
+  schema: string | null;
+  poolMax: number;
+  connectionTimeoutMs: number;
+  idleTimeoutMs: number;
+  statementTimeoutMs: number;
+  turnLockTimeoutMs: number;
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -91,6 +114,7 @@ export interface AppConfig {
   clientzone: ClientzoneSettings;
   downgradeWindowDays: number;
   databaseUrl: string | null;
+  database: DatabaseSettings;
   dataDir: string;
   chatIdentitySecret: string;
   directLineSecret: string;
@@ -139,6 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     },
     downgradeWindowDays: e.DOWNGRADE_WINDOW_DAYS,
     databaseUrl: e.DATABASE_URL ?? null,
+    database: {
+      schema: e.DATABASE_SCHEMA ?? null,
+      poolMax: e.DATABASE_POOL_MAX,
+      connectionTimeoutMs: e.DATABASE_CONNECTION_TIMEOUT_MS,
+      idleTimeoutMs: e.DATABASE_IDLE_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      turnLockTimeoutMs: e.DATABASE_TURN_LOCK_TIMEOUT_MS,
+    },
     dataDir: e.DATA_DIR,
     chatIdentitySecret: e.CHAT_IDENTITY_SECRET,
     directLineSecret: e.DIRECTLINE_SECRET,

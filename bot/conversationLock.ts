@@ -1,8 +1,10 @@
+import type { TurnLock } from './turnLock.js';
+
 /**
  * Runs the turns of one conversation one at a time inside this process; turns of different
- * conversations run concurrently. Across replicas, issue E adds a database lock on top.
+ * conversations run concurrently. Across replicas, PostgreSQL's turn lock is layered under it.
  */
-export class ConversationLock {
+export class ConversationLock implements TurnLock {
   private readonly tails = new Map<string, Promise<void>>();
 
   async run<T>(conversationId: string, work: () => Promise<T>): Promise<T> {

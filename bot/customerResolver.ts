@@ -15,6 +15,8 @@ export interface ConversationBinding {
   currencyCode: string;
   /** False while Clientzone could not be asked yet; asked again on a later turn. */
   detailsLoaded: boolean;
+  /** Until when the last verified identity token holds: turns the bot starts itself (hand-back) act within it. */
+  identityExpiresAt?: number;
 }
 
 export type ResolvedTurn = TurnInfo & { identityRejected: 'mismatch' | null };
@@ -47,8 +49,9 @@ export class CustomerResolver {
         identityRejected: 'mismatch',
       };
     }
-    if (identity && (!bound || !bound.detailsLoaded)) {
-      bound = await this.bind(identity);
+    if (identity && (!bound || !bound.detailsLoaded)) bound = await this.bind(identity);
+    if (identity && bound && (bound.identityExpiresAt ?? 0) < identity.expiresAt) {
+      bound = { ...bound, identityExpiresAt: identity.expiresAt };
       await this.binding.set(context, bound);
     }
     const customer =
@@ -58,6 +61,22 @@ export class CustomerResolver {
     return {
       customer,
       language: chooseLanguage(locale, bound?.language ?? identity?.locale ?? null),
+      identityRejected: null,
+    };
+  }
+
+  /**
+   * For a turn the bot starts itself (a hand-back): the bound customer, while the identity token
+   * they last presented is still valid; no token arrives with such a turn.
+   */
+  async resolveBound(context: TurnContext): Promise<ResolvedTurn> {
+    const bound = await this.binding.get(context);
+    const valid = bound && (bound.identityExpiresAt ?? 0) > this.now().getTime();
+    return {
+      customer: valid
+        ? { clientId: bound.clientId, name: bound.name, currencyCode: bound.currencyCode }
+        : null,
+      language: chooseLanguage(context.activity.locale, bound?.language ?? null),
       identityRejected: null,
     };
   }

@@ -1,6 +1,7 @@
 import type { ClientzoneApi } from '../clientzone/clientzoneApi.js';
 import type { DowngradeTicketInput } from '../machines/downgradeMachine.js';
 import type { TicketRef } from '../machines/downgradeTypes.js';
+import type { Departments } from './departments.js';
 import type { KeyValueRecords } from './storage/kvRecords.js';
 
 const FILED_NAMESPACE = 'downgrade-tickets';
@@ -18,15 +19,11 @@ interface FiledRecord {
  * active tickets (whose subject names `#<serviceId>` and the due date) are both consulted.
  */
 export class DowngradeTickets {
-  private billingDepartment: number | null;
-
   constructor(
     private readonly api: ClientzoneApi,
     private readonly records: KeyValueRecords,
-    billingDepartmentId: number | null,
-  ) {
-    this.billingDepartment = billingDepartmentId;
-  }
+    private readonly departments: Departments,
+  ) {}
 
   async findOpen(
     clientId: number,
@@ -34,7 +31,7 @@ export class DowngradeTickets {
     dueDate: string,
     signal?: AbortSignal,
   ): Promise<TicketRef | null> {
-    const deptId = await this.billingDepartmentId(signal);
+    const deptId = await this.departments.billing(signal);
     const tickets = await this.api.getTickets(
       { clientId, deptId, status: ACTIVE_STATUS },
       { signal },
@@ -53,7 +50,7 @@ export class DowngradeTickets {
     text: { subject: string; message: string },
     signal?: AbortSignal,
   ): Promise<TicketRef> {
-    const deptId = await this.billingDepartmentId(signal);
+    const deptId = await this.departments.billing(signal);
     const opened = await this.api.openTicket(
       {
         deptId,
@@ -73,16 +70,6 @@ export class DowngradeTickets {
     };
     await this.records.put(FILED_NAMESPACE, key(request.serviceId, request.dueDate), record);
     return { id: opened.id, tid: opened.tid, status: 'Open' };
-  }
-
-  /** CLIENTZONE_BILLING_DEPARTMENT_ID, else the department named Billing. */
-  private async billingDepartmentId(signal?: AbortSignal): Promise<number> {
-    if (this.billingDepartment !== null) return this.billingDepartment;
-    const departments = await this.api.getSupportDepartments({ signal });
-    const billing = departments.find((d) => d.name.trim().toLowerCase() === 'billing');
-    if (!billing) throw new Error('Clientzone has no department named Billing');
-    this.billingDepartment = billing.id;
-    return billing.id;
   }
 }
 

@@ -8,6 +8,8 @@ export interface VerifiedIdentity {
   name: string | null;
   email: string | null;
   locale: string | null;
+  /** When the token expires (ms since epoch). */
+  expiresAt: number;
 }
 
 /** Verifies an HS256 identity token; any problem is `IDENTITY_INVALID` with a reason safe to log. */
@@ -33,6 +35,7 @@ export async function verifyIdentityToken(
       name: stringClaim(payload.name),
       email: stringClaim(payload.email),
       locale: stringClaim(payload.locale),
+      expiresAt: (payload.exp ?? 0) * 1000,
     };
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -13,15 +13,15 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.databaseUrl) {
-    logger.warn('DATABASE_URL is set, but PostgreSQL storage is not available yet: using SQLite');
-  }
   const { clientzone, sandbox } = await resolveClientzone(config, logger);
-  const app = buildApp(config, { clientzone, logger });
+  const app = await buildApp(config, { clientzone, logger });
   await listen(app.server, config.port, config.host);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, sandbox: sandbox?.url ?? null }, 'oxmail-support-bot listening');
+  logger.info(
+    { port, sandbox: sandbox?.url ?? null, database: app.database.engine },
+    'oxmail-support-bot listening',
+  );
   if (sandbox) printHowToTry(config, sandbox.url);
 
   let stopping = false;
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     const closing = app.close();
-    app.server.server.closeIdleConnections();
+    // Keep-alive connections turn idle once their in-flight turn is answered: close them then.
+    setInterval(() => app.server.server.closeIdleConnections(), 50).unref();
     void closing
       .then(() => sandbox?.close())
       .then(() => process.exit(0))

@@ -34,6 +34,18 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
+  readonly turnLockWait = new Histogram({
+    name: 'oxmail_turn_lock_wait_seconds',
+    help: "Time a turn waited for its conversation's lock (in this process and, on PostgreSQL, across replicas)",
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly turnLockTimeouts = new Counter({
+    name: 'oxmail_turn_lock_timeouts_total',
+    help: "Turns given up because another replica held the conversation's lock for too long",
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

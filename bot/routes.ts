@@ -1,5 +1,4 @@
 import type { CloudAdapter } from 'botbuilder';
-import type { Database } from 'better-sqlite3';
 import type { Request, Response, Server } from 'restify';
 import restify from 'restify';
 import type { Logger } from './logger.js';
@@ -9,7 +8,8 @@ import type { SupportBot } from './supportBot.js';
 export interface RouteDeps {
   adapter: CloudAdapter;
   bot: SupportBot;
-  db: Database;
+  /** The state database, SQLite or PostgreSQL; /healthz reports whether it answers. */
+  database: { health(): Promise<'ok' | 'unavailable'> };
   metrics: BotMetrics;
   logger: Logger;
 }
@@ -31,7 +31,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): void {
     }
   });
   server.get('/healthz', async (_req: Request, res: Response) => {
-    const database = databaseHealth(deps.db);
+    const database = await deps.database.health();
     res.json(database === 'ok' ? 200 : 503, {
       status: database === 'ok' ? 'ok' : 'degraded',
       database,
@@ -42,13 +42,4 @@ export function registerRoutes(server: Server, deps: RouteDeps): void {
     res.setHeader('content-type', deps.metrics.registry.contentType);
     res.sendRaw(200, body);
   });
-}
-
-function databaseHealth(db: Database): 'ok' | 'unavailable' {
-  try {
-    db.prepare('SELECT 1').get();
-    return 'ok';
-  } catch {
-    return 'unavailable';
-  }
 }

@@ -7,7 +7,12 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+} from 'botbuilder-dialogs';
 import { isAppError } from '../clientzone/appError.js';
 import { textsFor } from '../dialogs/locales/index.js';
 import { MAIN_DIALOG_ID, type MainDialog } from '../dialogs/mainDialog.js';
@@ -16,6 +21,14 @@ import type { ConversationReferences } from './conversationReferences.js';
 import type { CustomerResolver } from './customerResolver.js';
 import type { Logger } from './logger.js';
 import type { TurnLedger } from './turnLedger.js';
+import type { HandoffService } from './handoff/handoffService.js';
+import { MachineDialog } from '../dialogs/machineDialog.js';
+import { handbackFlowOf } from '../dialogs/humanRequest.js';
+import type { FlowStage } from '../machines/caseStage.js';
+import type { HandbackFlow } from '../machines/handoffTypes.js';
+import type { Snapshot } from 'xstate';
+
+const STAGE_KEY = Symbol('oxmail.flowStage');
 import type { TurnLock } from './turnLock.js';
 
 export interface SupportBotDeps {
@@ -26,6 +39,8 @@ export interface SupportBotDeps {
   mainDialog: MainDialog;
   customers: CustomerResolver;
   ledger: TurnLedger;
+  /** Who owns the conversation (bot or staff); absent in tests of the bot alone. */
+  handoff?: HandoffService;
   /** Where proactive messages (reminders, staff) reach the conversation later. */
   references?: ConversationReferences;
   /** Serialises a conversation's turns: in this process, or across replicas on PostgreSQL. */
@@ -68,9 +83,14 @@ export class SupportBot {
       buffer.items = [];
       throw error;
     }
-    const replies = buffer.items;
+    const replies = await this.fenced(context, conversationId, buffer.items);
     buffer.holding = false;
     if (replies.length > 0) await context.sendActivities(replies);
+    await this.deps.handoff?.afterTurn(
+      context,
+      replies,
+      context.turnState.get(STAGE_KEY) as FlowStage | null | undefined,
+    );
     if (activityId)
       await this.deps.ledger.record(conversationId, activityId, this.replayable(context, replies));
   }
@@ -104,6 +124,12 @@ export class SupportBot {
     const { activity } = context;
     if (activity.type === ActivityTypes.ConversationUpdate)
       return this.onConversationUpdate(context);
+    const handback = handbackFlowOf(activity);
+    if (handback) return this.onHandback(context, handback);
+    if (activity.type === ActivityTypes.Typing) {
+      await this.deps.handoff?.beforeTurn(context);
+      return;
+    }
     if (activity.type !== ActivityTypes.Message) return;
     await this.deps.references?.remember(context);
     const resolved = await this.deps.customers.resolve(context);
@@ -112,9 +138,68 @@ export class SupportBot {
       await context.sendActivity(textsFor(resolved.language).common.identityMismatch);
       return;
     }
+    const gate = await this.deps.handoff?.beforeTurn(context);
     const dc = await this.deps.dialogs.createContext(context);
+    if (gate?.then === 'reset') await dc.cancelAllDialogs();
+    if (gate?.then === 'resume') await this.resumeFlow(dc);
+    if (gate?.handled) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG_ID);
+    context.turnState.set(STAGE_KEY, this.stageOf(dc));
+  }
+
+  /** Staff handed the conversation back: the bot continues by itself, in the flow they chose. */
+  private async onHandback(context: TurnContext, flow: HandbackFlow): Promise<void> {
+    setTurnInfo(context, await this.deps.customers.resolveBound(context));
+    await this.deps.handoff?.beforeTurn(context);
+    const dc = await this.deps.dialogs.createContext(context);
+    if (
+      flow === 'resume' &&
+      dc.activeDialog &&
+      dc.findDialog(dc.activeDialog.id) instanceof MachineDialog
+    ) {
+      await this.resumeFlow(dc);
+    } else if (flow === 'resume') {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG_ID);
+    } else {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(MAIN_DIALOG_ID);
+    }
+    context.turnState.set(STAGE_KEY, this.stageOf(dc));
+  }
+
+  /** Back with the bot: the paused flow asks its question again, or the menu is shown. */
+  private async resumeFlow(dc: DialogContext): Promise<void> {
+    const top = dc.activeDialog;
+    const dialog = top ? dc.findDialog(top.id) : undefined;
+    if (dialog instanceof MachineDialog) await dialog.resume(dc);
+  }
+
+  /** Where the conversation's flow stands now, for the staff's list of live conversations. */
+  private stageOf(dc: DialogContext): FlowStage | null {
+    const top = dc.activeDialog;
+    const dialog = top ? dc.findDialog(top.id) : undefined;
+    if (top && dialog instanceof MachineDialog) {
+      return dialog.stageOf((top.state as { snapshot: Snapshot<unknown> }).snapshot);
+    }
+    return (top?.state as { lastStage?: FlowStage } | undefined)?.lastStage ?? null;
+  }
+
+  /** Drops replies computed before a person took the conversation over. */
+  private async fenced(
+    context: TurnContext,
+    conversationId: string,
+    replies: Partial<Activity>[],
+  ): Promise<Partial<Activity>[]> {
+    const handoff = this.deps.handoff;
+    if (!handoff || replies.length === 0) return replies;
+    if (await handoff.mayStillAnswer(conversationId, handoff.gate(context).version)) return replies;
+    this.deps.logger.info(
+      { conversationId, dropped: replies.length },
+      'replies dropped: staff took over',
+    );
+    return [];
   }
 
   private async onConversationUpdate(context: TurnContext): Promise<void> {

@@ -1,3 +1,5 @@
+import { downgradeStage } from '../machines/caseStage.js';
+import type { DowngradeContext } from '../machines/downgradeTypes.js';
 import type { downgradeMachine } from '../machines/downgradeMachine.js';
 import { DOWNGRADE_MACHINE_VERSION } from '../machines/downgradeMachine.js';
 import type { DowngradeInput } from '../machines/downgradeTypes.js';
@@ -28,6 +30,7 @@ export class DowngradeDialog extends MachineDialog<DowngradeDialogOptions> {
       {
         machine,
         version: DOWNGRADE_MACHINE_VERSION,
+        stage: (state, context) => downgradeStage(state, context as DowngradeContext),
         createInput: (options, customer, context): DowngradeInput => ({
           clientId: customer.clientId,
           currencyCode: customer.currencyCode,

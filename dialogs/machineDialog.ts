@@ -1,3 +1,4 @@
+import type { FlowStage } from '../machines/caseStage.js';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -9,6 +10,7 @@ import type {
   UserEvent,
 } from '../machines/conversationTypes.js';
 import { createFormatters, textsFor, type FlowReply } from './locales/index.js';
+import { handbackFlowOf, type HumanRequestHandler } from './humanRequest.js';
 import { recognizeInput } from './recognizeInput.js';
 import { labelText, renderReply, type RenderContext } from './renderReply.js';
 import { turnInfoOf, type Customer } from './turnInfo.js';
@@ -17,11 +19,15 @@ import { turnInfoOf, type Customer } from './turnInfo.js';
 export interface FlowDefinition<TOptions> {
   machine: AnyStateMachine;
   version: number;
+  /** Where the flow stands, for the staff's case card. */
+  stage(state: string, context: unknown): FlowStage;
   createInput(options: TOptions, customer: Customer, context: TurnContext): unknown;
 }
 
 export interface MachineDialogSettings {
   clientzoneUrl: string;
+  /** "Talk to a person" inside a flow: the flow waits where it stands until hand-back. */
+  onHumanRequested: HumanRequestHandler;
   /** Upper bound for one turn's work; longer than the machine's own API timeouts. */
   turnTimeoutMs: number;
   logger?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -68,9 +74,11 @@ export class MachineDialog<TOptions extends object = object> extends Dialog<TOpt
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const handback = handbackFlowOf(dc.context.activity);
+    if (dc.context.activity.type !== ActivityTypes.Message && !handback) return Dialog.EndOfTurn;
     const state = dc.activeDialog?.state as MachineDialogState | undefined;
     if (!state || state.version !== this.flow.version) return this.reset(dc);
+    if (handback) return this.resume(dc);
     const actor = createActor(this.flow.machine, { snapshot: state.snapshot });
     const prompt = (state.snapshot as unknown as FlowSnapshot).context?.prompt ?? null;
     const rc = this.renderContext(dc, state.flowId);
@@ -78,6 +86,13 @@ export class MachineDialog<TOptions extends object = object> extends Dialog<TOpt
       labelText(c.label, rc),
     );
     if (event.type === 'user.stale') return this.replyStale(dc, rc, prompt);
+    if (event.type === 'user.human') {
+      await this.settings.onHumanRequested(dc.context, {
+        reason: 'asked',
+        stage: this.stageOf(state.snapshot),
+      });
+      return Dialog.EndOfTurn;
+    }
     if (!this.mayAct(dc, state, event)) {
       await dc.context.sendActivity(rc.texts.common.signInRequired);
       return Dialog.EndOfTurn;
@@ -143,6 +158,20 @@ export class MachineDialog<TOptions extends object = object> extends Dialog<TOpt
     if (emitted.length === 0) return;
     const rc = this.renderContext(dc, flowId);
     await dc.context.sendActivities(emitted.map((e) => renderReply(e.reply, e.choices, rc)));
+  }
+
+  /** Asks the flow's pending question again (the customer is back from a person or the queue). */
+  async resume(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog?.state as MachineDialogState | undefined;
+    if (!state || state.version !== this.flow.version) return this.reset(dc);
+    const actor = createActor(this.flow.machine, { snapshot: state.snapshot });
+    return this.runTurn(dc, actor, state, { type: 'staff.handback' });
+  }
+
+  /** The case-card stage of a persisted snapshot. */
+  stageOf(snapshot: Snapshot<unknown>): FlowStage {
+    const { value, context } = snapshot as unknown as { value: unknown; context: unknown };
+    return this.flow.stage(String(value), context);
   }
 
   private mayAct(dc: DialogContext, state: MachineDialogState, event: UserEvent): boolean {

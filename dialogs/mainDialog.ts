@@ -5,7 +5,10 @@ import {
   type DialogReason,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
+import type { FlowStage } from '../machines/caseStage.js';
 import type { FlowOutput } from '../machines/conversationTypes.js';
+import type { HandbackFlow, HandoffReason } from '../machines/handoffTypes.js';
+import { handbackFlowOf, type HumanRequestHandler } from './humanRequest.js';
 import { choiceActivity } from './choiceActivity.js';
 import { textsFor, type Texts } from './locales/index.js';
 import type { Intent, IntentRecognizer } from './nlu/keywordIntents.js';
@@ -17,8 +20,13 @@ export const MAIN_DIALOG_ID = 'main';
 
 type MenuAction = 'upgrade-package' | 'add-accounts' | 'downgrade' | 'human' | 'help';
 
-/** Starts the handoff to a person; issue C replaces the default acknowledgement with the queue. */
-export type HumanRequestHandler = (context: TurnContext, reason: string) => Promise<void>;
+/** What the main dialog keeps between turns. */
+interface MainState {
+  /** Where the last flow ended, for the case card if the customer then asks for a person. */
+  lastStage?: FlowStage;
+  /** Turns in a row the bot did not understand. */
+  misunderstood?: number;
+}
 
 /**
  * The root of every conversation: welcome, menu, intent routing into flows, and what happens
@@ -27,7 +35,7 @@ export type HumanRequestHandler = (context: TurnContext, reason: string) => Prom
 export class MainDialog extends Dialog {
   constructor(
     private readonly recognizer: IntentRecognizer,
-    private readonly onHumanRequested?: HumanRequestHandler,
+    private readonly onHumanRequested: HumanRequestHandler,
   ) {
     super(MAIN_DIALOG_ID);
   }
@@ -37,6 +45,8 @@ export class MainDialog extends Dialog {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const handback = handbackFlowOf(dc.context.activity);
+    if (handback) return this.handBack(dc, handback);
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const action = menuActionOf(dc.context.activity.value);
     if (action) return this.runMenuAction(dc, action, serviceIdOf(dc.context.activity.value));
@@ -45,7 +55,18 @@ export class MainDialog extends Dialog {
       return this.showMenu(dc, this.texts(dc).common.menuPrompt);
     }
     const recognized = await this.recognizer.recognize(dc.context.activity.text ?? '');
+    const state = this.state(dc);
+    const misunderstood = recognized.intent === 'unknown' ? (state.misunderstood ?? 0) + 1 : 0;
+    if (recognized.intent !== 'human') state.misunderstood = misunderstood;
     return this.runIntent(dc, recognized.intent, recognized.entities.accounts);
+  }
+
+  /** Staff handed the conversation back: start the chosen flow, or greet with the menu. */
+  private async handBack(dc: DialogContext, flow: HandbackFlow): Promise<DialogTurnResult> {
+    if (flow === 'upgrade-package') return this.startUpgrade(dc, { kind: 'package' });
+    if (flow === 'add-accounts') return this.startUpgrade(dc, { kind: 'accounts' });
+    if (flow === 'downgrade') return this.startFlow(dc, DOWNGRADE_DIALOG_ID, {});
+    return this.showMenu(dc, this.texts(dc).common.menuPrompt);
   }
 
   override async resumeDialog(
@@ -53,7 +74,7 @@ export class MainDialog extends Dialog {
     _reason: DialogReason,
     result?: FlowOutput,
   ): Promise<DialogTurnResult> {
-    if (result?.outcome === 'human') return this.requestHuman(dc, result.reason ?? 'flow');
+    this.state(dc).lastStage = result?.stage;
     if (result?.outcome === 'done' || result?.outcome === 'cancelled') {
       return this.showMenu(dc, this.texts(dc).common.anythingElse);
     }
@@ -83,7 +104,10 @@ export class MainDialog extends Dialog {
       case 'downgrade':
         return this.startFlow(dc, DOWNGRADE_DIALOG_ID, {});
       case 'human':
-        return this.requestHuman(dc, 'asked');
+        return this.requestHuman(
+          dc,
+          (this.state(dc).misunderstood ?? 0) >= 2 ? 'misunderstood' : 'asked',
+        );
       case 'help':
         return this.showMenu(dc, texts.common.mainHelp);
       case 'greeting':
@@ -92,7 +116,12 @@ export class MainDialog extends Dialog {
         await dc.context.sendActivity(texts.common.thanks);
         return Dialog.EndOfTurn;
       default:
-        return this.showMenu(dc, texts.common.notUnderstood);
+        return this.showMenu(
+          dc,
+          (this.state(dc).misunderstood ?? 0) >= 2
+            ? texts.common.stillNotUnderstood
+            : texts.common.notUnderstood,
+        );
     }
   }
 
@@ -104,7 +133,10 @@ export class MainDialog extends Dialog {
     if (action === 'upgrade-package') return this.startUpgrade(dc, { kind: 'package' });
     if (action === 'add-accounts') return this.startUpgrade(dc, { kind: 'accounts' });
     if (action === 'downgrade') return this.startFlow(dc, DOWNGRADE_DIALOG_ID, { serviceId });
-    if (action === 'human') return this.requestHuman(dc, 'menu');
+    if (action === 'human') {
+      const asked = (this.state(dc).misunderstood ?? 0) >= 2 ? 'misunderstood' : 'menu';
+      return this.requestHuman(dc, this.state(dc).lastStage ? 'flow' : asked);
+    }
     return this.showMenu(dc, this.texts(dc).common.mainHelp);
   }
 
@@ -130,10 +162,17 @@ export class MainDialog extends Dialog {
     return dc.beginDialog(dialogId, options);
   }
 
-  private async requestHuman(dc: DialogContext, reason: string): Promise<DialogTurnResult> {
-    if (this.onHumanRequested) await this.onHumanRequested(dc.context, reason);
-    else await dc.context.sendActivity(this.texts(dc).common.handoffRequested);
+  private async requestHuman(dc: DialogContext, reason: HandoffReason): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    await this.onHumanRequested(dc.context, { reason, stage: state.lastStage ?? null });
+    state.misunderstood = 0;
     return Dialog.EndOfTurn;
+  }
+
+  private state(dc: DialogContext): MainState {
+    const instance = dc.activeDialog;
+    if (!instance || instance.id !== MAIN_DIALOG_ID) return {};
+    return instance.state as MainState;
   }
 
   private async showMenu(dc: DialogContext, text: string): Promise<DialogTurnResult> {

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import { recognizeChoices } from 'botbuilder-dialogs';
 import type { ChoiceOption, Expectation, UserEvent } from '../machines/conversationTypes.js';
 import { recognizeCommand, type GlobalCommand } from './nlu/commands.js';
+import { replaceDomains } from './nlu/domains.js';
 import { parseCount } from './nlu/numbers.js';
+import { matchPackageName } from './nlu/packageNames.js';
 import { recognizeYesNo } from './nlu/yesNo.js';
 
 /** A flow event, or a button from an earlier message that no longer applies. */
@@ -42,12 +44,17 @@ function recognizeText(
   labelOf: (choice: ChoiceOption) => string,
 ): RecognizedInput {
   if (!expects || text.trim() === '') return { type: 'user.unrecognized', text };
-  if (expects.kind === 'confirm') {
-    const yes = recognizeYesNo(text);
-    if (yes !== null) return yes ? { type: 'user.confirmed' } : { type: 'user.declined' };
+  const yes = recognizeYesNo(text);
+  if (yes !== null && expects.kind === 'confirm') {
+    return yes ? { type: 'user.confirmed' } : { type: 'user.declined' };
+  }
+  // A "no" typed at a choice that offers one ("gak usah" to a reminder offer).
+  if (yes === false && expects.choices.some((c) => c.value === 'no')) {
+    return eventForChoice('no', expects);
   }
   if (expects.kind === 'number') {
-    const count = parseCount(text);
+    // "toko123.com" is not a count.
+    const count = parseCount(replaceDomains(text.toLowerCase(), ' '));
     if (count !== null) return { type: 'user.entered', value: count };
   }
   const chosen = matchChoice(text, expects.choices, labelOf);
@@ -71,7 +78,19 @@ function matchChoice(
     recognizeOrdinals: false,
     allowPartialMatches: false,
   });
-  return found[0]?.resolution.value ?? null;
+  return found[0]?.resolution.value ?? matchPackageChoice(text, choices);
+}
+
+/** A package typed loosely ("paket bisnis", "enterprice") against the choices' package names. */
+function matchPackageChoice(text: string, choices: ChoiceOption[]): string | null {
+  const byName = new Map<string, string>();
+  for (const choice of choices) {
+    // Domains and ids select services; only names are matched loosely, all of a choice's as one.
+    const names = choice.synonyms.filter((s) => /[a-z]{3}/i.test(s) && !s.includes('.'));
+    if (names.length > 0) byName.set(names.join(' '), choice.value);
+  }
+  const name = matchPackageName(text, [...byName.keys()]);
+  return name === undefined ? null : (byName.get(name) ?? null);
 }
 
 function eventForChoice(value: string, expects: Expectation | null): RecognizedInput {

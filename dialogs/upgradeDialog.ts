@@ -1,3 +1,5 @@
+import { upgradeStage } from '../machines/caseStage.js';
+import type { UpgradeContext } from '../machines/upgradeTypes.js';
 import type { upgradeMachine } from '../machines/upgradeMachine.js';
 import { UPGRADE_MACHINE_VERSION } from '../machines/upgradeMachine.js';
 import type { UpgradeInput, UpgradeKind } from '../machines/upgradeTypes.js';
@@ -24,6 +26,7 @@ export class UpgradeDialog extends MachineDialog<UpgradeDialogOptions> {
       {
         machine,
         version: UPGRADE_MACHINE_VERSION,
+        stage: (state, context) => upgradeStage(state, context as UpgradeContext),
         createInput: (options, customer): UpgradeInput => ({
           clientId: customer.clientId,
           currencyCode: customer.currencyCode,

@@ -1,3 +1,5 @@
+import type { FlowStage } from './caseStage.js';
+
 /**
  * Vocabulary shared by every flow machine and the dialog that hosts it:
  * what the customer can send, what the bot says (as keys, never text), and what input a waiting state expects.
@@ -46,14 +48,16 @@ export type UserEvent =
   | { type: 'user.unrecognized'; text: string }
   | { type: 'user.cancel' }
   | { type: 'user.help' }
-  | { type: 'user.human' };
+  | { type: 'user.human' }
+  /** Staff handed the conversation back: ask the pending question again. */
+  | { type: 'staff.handback' };
 
 /** How a flow ended, handed back to the main dialog. */
-export type FlowOutcome = 'done' | 'cancelled' | 'human' | 'blocked' | 'ineligible' | 'nothingToDo';
+export type FlowOutcome = 'done' | 'cancelled' | 'blocked' | 'ineligible' | 'nothingToDo';
 
 export interface FlowOutput {
   outcome: FlowOutcome;
-  /** Why the customer wants a person, for the staff's case card. */
-  reason?: string;
   serviceId?: number;
+  /** Where the flow ended, for the staff's case card if the customer asks for a person next. */
+  stage?: FlowStage;
 }

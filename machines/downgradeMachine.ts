@@ -22,6 +22,7 @@ import type {
   DowngradeReply,
   TicketRef,
 } from './downgradeTypes.js';
+import { downgradeStage } from './caseStage.js';
 import { errorCodeOfActorError, notProvided } from './machineSupport.js';
 import { isLate, isOverdue, isTooEarly } from './renewalWindow.js';
 import { summariseCatalogue, summariseServices } from './upgradeOptions.js';
@@ -29,7 +30,7 @@ import type { LoadAccountOutput } from './upgradeMachine.js';
 import type { RetryableStep } from './upgradeTypes.js';
 
 /** Bump when states or context change shape: persisted snapshots of another version are dropped. */
-export const DOWNGRADE_MACHINE_VERSION = 1;
+export const DOWNGRADE_MACHINE_VERSION = 2;
 
 export type DowngradeEvent = UserEvent;
 export type DowngradeEmitted = {
@@ -241,11 +242,14 @@ export const downgradeMachine = setup({
   output: ({ context }) => ({
     outcome: context.outcome ?? 'done',
     serviceId: context.serviceId ?? undefined,
-    reason: context.errorCode ?? undefined,
+    stage: downgradeStage(context.outcome ?? 'done', context),
   }),
   on: {
     'user.cancel': { target: '.cancelled' },
-    'user.human': { target: '.handedOff' },
+    'user.human': {
+      description: 'A person takes over; the flow waits where it stands until hand-back.',
+    },
+    'staff.handback': { actions: 'repeatPrompt' },
     'user.help': {
       actions: [{ type: 'reply', params: { reply: { key: 'downgrade.help' } } }, 'repeatPrompt'],
     },
@@ -576,11 +580,6 @@ export const downgradeMachine = setup({
         { type: 'finish', params: { outcome: 'cancelled' } },
         { type: 'reply', params: { reply: { key: 'downgrade.cancelled' } } },
       ],
-    },
-    handedOff: {
-      type: 'final',
-      description: 'The customer asked for a person; the main dialog starts the handoff.',
-      entry: { type: 'finish', params: { outcome: 'human' } },
     },
   },
 });

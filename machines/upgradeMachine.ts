@@ -6,6 +6,7 @@ import type {
   UpgradeRequest,
 } from '../clientzone/types.js';
 import type { ChoiceOption, FlowOutcome, FlowOutput, UserEvent } from './conversationTypes.js';
+import { upgradeStage } from './caseStage.js';
 import { notProvided, errorCodeOfActorError } from './machineSupport.js';
 import {
   accountLimits,
@@ -36,7 +37,7 @@ import type {
 } from './upgradeTypes.js';
 
 /** Bump when states or context change shape: persisted snapshots of another version are dropped. */
-export const UPGRADE_MACHINE_VERSION = 2;
+export const UPGRADE_MACHINE_VERSION = 3;
 
 export type UpgradeEvent = UserEvent;
 export type UpgradeEmitted = { type: 'bot.reply'; reply: UpgradeReply; choices: ChoiceOption[] };
@@ -257,11 +258,14 @@ export const upgradeMachine = setup({
   output: ({ context }) => ({
     outcome: context.outcome ?? 'done',
     serviceId: context.serviceId ?? undefined,
-    reason: flowReason(context),
+    stage: upgradeStage(context.outcome ?? 'done', context),
   }),
   on: {
     'user.cancel': { target: '.cancelled' },
-    'user.human': { target: '.handedOff' },
+    'user.human': {
+      description: 'A person takes over; the flow waits where it stands until hand-back.',
+    },
+    'staff.handback': { actions: 'repeatPrompt' },
     'user.help': {
       actions: [{ type: 'reply', params: { reply: { key: 'upgrade.help' } } }, 'repeatPrompt'],
     },
@@ -601,11 +605,6 @@ export const upgradeMachine = setup({
         { type: 'reply', params: { reply: { key: 'upgrade.cancelled' } } },
       ],
     },
-    handedOff: {
-      type: 'final',
-      description: 'The customer asked for a person; the main dialog starts the handoff.',
-      entry: { type: 'finish', params: { outcome: 'human' } },
-    },
   },
 });
 
@@ -718,8 +717,4 @@ export function upgradeRequest(context: UpgradeContext): UpgradeRequest {
 function pendingInvoiceInput(context: UpgradeContext): PendingInvoiceInput {
   const service = chosenService(context);
   return { clientId: context.clientId, serviceId: service.id, domain: service.domain };
-}
-
-function flowReason(context: UpgradeContext): string | undefined {
-  return context.errorCode ?? undefined;
 }

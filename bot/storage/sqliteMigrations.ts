@@ -55,6 +55,42 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     );
     CREATE INDEX reminders_due ON reminders (status, fire_at)`,
   },
+  {
+    id: '0005_handoff',
+    sql: `CREATE TABLE handoffs (
+      conversation_id TEXT PRIMARY KEY,
+      channel_id TEXT NOT NULL,
+      state TEXT NOT NULL,
+      owner TEXT,
+      version INTEGER NOT NULL,
+      queued_at INTEGER,
+      snapshot TEXT NOT NULL,
+      info TEXT NOT NULL,
+      updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX handoffs_state ON handoffs (state, queued_at);
+    CREATE INDEX handoffs_updated ON handoffs (updated_at);
+    CREATE TABLE handoff_handling (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      handle_ms INTEGER NOT NULL,
+      ended_at INTEGER NOT NULL
+    );
+    CREATE TABLE transcript_entries (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      conversation_id TEXT NOT NULL,
+      activity TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX transcript_entries_conversation ON transcript_entries (conversation_id, seq);
+    CREATE TABLE staff_accounts (
+      username TEXT PRIMARY KEY,
+      display_name TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      presence TEXT NOT NULL DEFAULT 'away',
+      last_seen INTEGER,
+      created_at INTEGER NOT NULL
+    )`,
+  },
 ];
 
 /**

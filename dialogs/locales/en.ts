@@ -47,8 +47,43 @@ export const en: Texts = {
       'Sorry, something went wrong on our side. Please try again in a moment, or type "agent" to talk to our team.',
     stillWorking:
       'Clientzone is taking longer than usual. Please send your message again in a moment; nothing will be processed twice.',
-    handoffRequested:
-      'To talk to our support team directly, please open a ticket in Clientzone (Support menu) or reach us by email or phone. I am still here to help with upgrades.',
+    stillNotUnderstood:
+      'Sorry, I still did not understand. Pick an option below, or choose "Talk to support" to talk to our team.',
+    handoff: {
+      queued: (position, eta) =>
+        `All right, I am connecting you with our support team. You are number **${position}** in the queue, about ${eta} minutes of waiting. Type "cancel" to go back to the virtual assistant.`,
+      queueUpdate: (position, eta) =>
+        `You are now number **${position}** in the queue (about ${eta} more minutes).`,
+      stillQueued: (position) =>
+        `We have your message and our support team will read it. You are number ${position} in the queue.`,
+      accepted: (name) => `${name} from our support team has joined and will help you.`,
+      transferred: (name) => `Your conversation was passed to ${name} from our support team.`,
+      returned: 'You are back with the OX Mail virtual assistant.',
+      closed:
+        'The conversation with our support team is closed. Thank you! Write any time if you need help again.',
+      cancelled: 'All right, you left the queue and are back with the virtual assistant.',
+      unavailable: (why, hours) =>
+        ({
+          hours: `Our support team is outside working hours (${hours}, Jakarta time).`,
+          noStaff: 'No support agent is available for chat right now.',
+          timeout: 'Sorry, our support team is still busy and you have waited a long time.',
+        })[why] +
+        ' Would you like to leave a message? It is sent as a ticket and our team answers it.',
+      leaveMessagePrompt:
+        'Please write your message in one reply. A summary of this conversation is attached.',
+      messageFiled: (ticket) =>
+        `Your message was sent as ticket **#${ticket}**. Our team will answer in that ticket (check your email and Clientzone).`,
+      messageFailed:
+        'Sorry, your message could not be sent because Clientzone has a problem. Please try again shortly.',
+      guestCannotLeaveMessage:
+        'To leave a message, please sign in to Clientzone and open the chat there, or email our support team.',
+      leaveMessageButton: 'Leave a message',
+      cancelWaitingButton: 'Stop waiting',
+      noThanksButton: 'No, thanks',
+      ticketSubject: 'Message from live chat',
+      ticketMessage: (message, summary) =>
+        `${message}\n\n---\n**Summary of the conversation:**\n\n${summary}`,
+    },
     cycles: {
       monthly: 'monthly',
       quarterly: 'quarterly',

@@ -56,8 +56,43 @@ export const id: Texts = {
       'Maaf, terjadi kesalahan di sisi kami. Silakan coba lagi sebentar lagi, atau ketik "cs" untuk bicara dengan tim kami.',
     stillWorking:
       'Clientzone membutuhkan waktu lebih lama dari biasanya. Silakan kirim pesan Anda lagi sebentar lagi; tidak ada yang diproses dua kali.',
-    handoffRequested:
-      'Untuk bicara langsung dengan tim support kami, silakan kirim tiket dari Clientzone (menu Support) atau hubungi kami lewat email atau telepon. Saya tetap siap membantu upgrade di sini.',
+    stillNotUnderstood:
+      'Maaf, saya masih belum mengerti. Pilih salah satu menu di bawah, atau pilih "Chat dengan CS" untuk bicara dengan tim kami.',
+    handoff: {
+      queued: (position, eta) =>
+        `Baik, saya hubungkan Anda dengan tim support kami. Anda di antrean nomor **${position}**, perkiraan menunggu sekitar ${eta} menit. Ketik "batal" jika ingin kembali ke asisten virtual.`,
+      queueUpdate: (position, eta) =>
+        `Antrean Anda sekarang nomor **${position}** (sekitar ${eta} menit lagi).`,
+      stillQueued: (position) =>
+        `Pesan Anda sudah kami terima dan akan dibaca tim support. Anda di antrean nomor ${position}.`,
+      accepted: (name) => `${name} dari tim support sudah bergabung dan akan membantu Anda.`,
+      transferred: (name) => `Percakapan Anda dialihkan ke ${name} dari tim support.`,
+      returned: 'Anda kembali terhubung dengan asisten virtual OX Mail.',
+      closed:
+        'Percakapan dengan tim support sudah ditutup. Terima kasih! Tulis pesan kapan saja jika perlu bantuan lagi.',
+      cancelled: 'Baik, Anda keluar dari antrean dan kembali ke asisten virtual.',
+      unavailable: (why, hours) =>
+        ({
+          hours: `Tim support kami sedang di luar jam kerja (${hours}, WIB).`,
+          noStaff: 'Saat ini belum ada tim support yang tersedia untuk chat.',
+          timeout: 'Mohon maaf, semua tim support masih sibuk dan Anda sudah menunggu cukup lama.',
+        })[why] +
+        ' Mau meninggalkan pesan? Pesan Anda akan dikirim sebagai tiket dan dibalas oleh tim kami.',
+      leaveMessagePrompt:
+        'Silakan tulis pesan Anda dalam satu balasan. Ringkasan percakapan ini ikut kami lampirkan.',
+      messageFiled: (ticket) =>
+        `Pesan Anda sudah dikirim sebagai tiket **#${ticket}**. Tim kami akan membalas lewat tiket tersebut (cek email dan Clientzone Anda).`,
+      messageFailed:
+        'Maaf, pesan Anda belum berhasil dikirim karena Clientzone sedang bermasalah. Silakan coba lagi sebentar lagi.',
+      guestCannotLeaveMessage:
+        'Untuk meninggalkan pesan, silakan login ke Clientzone dan buka chat dari sana, atau kirim email ke tim support kami.',
+      leaveMessageButton: 'Tinggalkan pesan',
+      cancelWaitingButton: 'Batal menunggu',
+      noThanksButton: 'Tidak, terima kasih',
+      ticketSubject: 'Pesan dari live chat',
+      ticketMessage: (message, summary) =>
+        `${message}\n\n---\n**Ringkasan percakapan sebelumnya:**\n\n${summary}`,
+    },
     cycles,
     cyclesPer: {
       monthly: 'bulan',

@@ -48,10 +48,34 @@ export interface CommonTexts {
   flowReset: string;
   somethingWentWrong: string;
   stillWorking: string;
-  handoffRequested: string;
+  stillNotUnderstood: string;
+  handoff: HandoffTexts;
   cycles: Record<string, string>;
   cyclesPer: Record<string, string>;
   errors: Record<string, string>;
+}
+
+/** What the customer reads while a person takes over (or cannot). */
+export interface HandoffTexts {
+  queued(position: number, etaMinutes: number): string;
+  queueUpdate(position: number, etaMinutes: number): string;
+  stillQueued(position: number): string;
+  accepted(staffName: string): string;
+  transferred(staffName: string): string;
+  returned: string;
+  closed: string;
+  cancelled: string;
+  /** Nobody can take the chat: outside support hours, nobody online, or waited too long. */
+  unavailable(why: 'hours' | 'noStaff' | 'timeout', hours: string): string;
+  leaveMessagePrompt: string;
+  messageFiled(ticket: string): string;
+  messageFailed: string;
+  guestCannotLeaveMessage: string;
+  leaveMessageButton: string;
+  cancelWaitingButton: string;
+  noThanksButton: string;
+  ticketSubject: string;
+  ticketMessage(message: string, summary: string): string;
 }
 
 /** Texts the customer reads outside the chat: the downgrade ticket and the reminder. */

@@ -14,10 +14,24 @@ export type Intent =
   | 'thanks'
   | 'unknown';
 
+/** What a message names besides its intent. */
+export interface IntentEntities {
+  /** A number of email accounts ("tambah 5 akun", "lima", "twelve"). */
+  accounts?: number;
+  /** A catalogue package name, matched loosely ("paket bisnis" -> "OX Mail Business"). */
+  packageName?: string;
+  /** A domain named in the message ("tokoku.co.id", or the part after "@" of an address). */
+  domain?: string;
+  /** A yes or no answer ("iya", "oke", "gak", "no"). */
+  yesNo?: boolean;
+  /** An invoice number ("status invoice 1234"). */
+  invoiceId?: number;
+}
+
 export interface RecognizedIntent {
   intent: Intent;
   score: number;
-  entities: { accounts?: number };
+  entities: IntentEntities;
 }
 
 /** Recognises what a customer wants from free text; the seam issue F replaces with a trained model. */

@@ -16,3 +16,13 @@ export function words(text: string): string[] {
     .split(' ')
     .filter((w) => w.length > 0);
 }
+
+/** Folds a letter typed three or more times in a row ("upgradeee", "makasiiih") to one. */
+export function foldRepeats(text: string): string {
+  return text.replace(/([a-z])\1{2,}/g, '$1');
+}
+
+/** The words of a message as typed, ignoring case, punctuation, spacing and stretched letters. */
+export function surfaceForm(text: string): string {
+  return words(foldRepeats(normalizeText(text)).replace(/-/g, ' ')).join(' ');
+}

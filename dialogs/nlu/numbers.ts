@@ -42,44 +42,74 @@ const UNITS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-/** Words that are a whole hundred or thousand by themselves. */
-const ROUND: Record<string, { hundreds?: number; thousands?: number }> = {
-  seratus: { hundreds: 1 },
-  seribu: { thousands: 1 },
-};
+/** Words that are a whole hundred, thousand or dozen by themselves. */
+const ROUND: Record<string, number> = { seratus: 100, seribu: 1000, selusin: 12, dozen: 12 };
+
+/** A whole number written in a message: its value and the words it spans (`end` exclusive). */
+export interface NumberSpan {
+  value: number;
+  start: number;
+  end: number;
+}
 
 /**
  * The count a customer typed: digits ("5", "-3", "2,5") or number words in Indonesian or English
- * ("lima", "dua puluh lima", "seratus", "twelve"). Null when there is none.
+ * ("lima", "dua puluh lima", "seratus", "twelve", "twenty-five"). Null when there is none.
  */
 export function parseCount(text: string): number | null {
   const digits = text.match(/-?\d+(?:[.,]\d+)?/);
   if (digits) return Number(digits[0].replace(',', '.'));
-  return parseNumberWords(words(text));
+  return findNumbers(words(text.replace(/-/g, ' ')))[0]?.value ?? null;
 }
 
-function parseNumberWords(tokens: string[]): number | null {
-  let thousands = 0;
-  let hundreds = 0;
-  let small = 0;
-  let seen = false;
-  for (const token of tokens) {
-    const round = ROUND[token];
-    if (token in UNITS) small += UNITS[token] ?? 0;
-    else if (round?.hundreds) hundreds += 100;
-    else if (round?.thousands) thousands += 1000;
-    else if (!seen) continue;
-    else if (token === 'belas') small += 10;
-    else if (token === 'puluh') small *= 10;
-    else if (token === 'ratus' || token === 'hundred') {
-      hundreds += (small || 1) * 100;
-      small = 0;
-    } else if (token === 'ribu' || token === 'thousand') {
-      thousands += (hundreds + small || 1) * 1000;
-      hundreds = 0;
-      small = 0;
-    } else if (token !== 'and') break;
-    seen = true;
+/** Every whole number in a list of words, as digits ("12") or number words ("dua belas"). */
+export function findNumbers(tokens: string[]): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index] ?? '';
+    const span = /^\d{1,9}$/.test(token)
+      ? { value: Number(token), start: index, end: index + 1 }
+      : readNumberWords(tokens, index);
+    if (span) spans.push(span);
+    index = span ? span.end : index + 1;
   }
-  return seen ? thousands + hundreds + small : null;
+  return spans;
+}
+
+interface Tally {
+  thousands: number;
+  hundreds: number;
+  small: number;
+}
+
+function readNumberWords(tokens: string[], start: number): NumberSpan | null {
+  const tally: Tally = { thousands: 0, hundreds: 0, small: 0 };
+  let end = start;
+  while (end < tokens.length && addNumberWord(tally, tokens[end] ?? '', end > start)) end += 1;
+  if (end === start) return null;
+  if (tokens[end - 1] === 'and') end -= 1;
+  return { value: tally.thousands + tally.hundreds + tally.small, start, end };
+}
+
+/** Adds one word to a number being read; false when the word is not part of it. */
+function addNumberWord(tally: Tally, token: string, continuing: boolean): boolean {
+  const unit = UNITS[token];
+  if (unit !== undefined) tally.small += unit;
+  else if (ROUND[token] === 12) tally.small += 12;
+  else if (ROUND[token] === 100) tally.hundreds += 100;
+  else if (ROUND[token] === 1000) tally.thousands += 1000;
+  else if (!continuing) return false;
+  else if (token === 'belas') tally.small += 10;
+  else if (token === 'puluh') tally.small *= 10;
+  else if (token === 'lusin') tally.small = (tally.small || 1) * 12;
+  else if (token === 'ratus' || token === 'hundred') {
+    tally.hundreds += (tally.small || 1) * 100;
+    tally.small = 0;
+  } else if (token === 'ribu' || token === 'thousand') {
+    tally.thousands += (tally.hundreds + tally.small || 1) * 1000;
+    tally.hundreds = 0;
+    tally.small = 0;
+  } else if (token !== 'and') return false;
+  return true;
 }

@@ -19,12 +19,14 @@ describe('identity tokens', () => {
       { clientId: 1001, name: 'Budi', locale: 'id-ID' },
       SECRET,
     );
-    expect(await verifyIdentityToken(token, SECRET)).to.deep.equal({
+    const identity = await verifyIdentityToken(token, SECRET);
+    expect(identity).to.deep.include({
       clientId: 1001,
       name: 'Budi',
       email: null,
       locale: 'id-ID',
     });
+    expect(identity.expiresAt).to.be.closeTo(Date.now() + 3_600_000, 5_000);
   });
 
   it('when the token expired, then it is rejected as expired', async () => {

@@ -1,6 +1,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import { ComponentDialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import type { HumanRequest, HumanRequestHandler } from '../../dialogs/humanRequest.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { KeywordIntentRecognizer } from '../../dialogs/nlu/keywordIntents.js';
 import { setTurnInfo, type TurnInfo } from '../../dialogs/turnInfo.js';
@@ -14,10 +15,19 @@ import { FakeEffects } from '../machines/upgradeHarness.js';
 export const CLIENTZONE_URL = 'https://clientzone.test';
 
 /** The main dialog with its flows, as the bot wires them, around fake Clientzone effects. */
+/** Records "talk to a person" requests and answers with a marker the scripts can match. */
+export class FakeHandoff {
+  readonly requests: HumanRequest[] = [];
+  readonly handler: HumanRequestHandler = async (context, request) => {
+    this.requests.push(request);
+    await context.sendActivity(`[handoff: ${request.reason}]`);
+  };
+}
+
 class RootDialog extends ComponentDialog {
-  constructor(effects: FakeEffects, downgrades: FakeActors<DowngradeActor>) {
+  constructor(effects: FakeEffects, downgrades: FakeActors<DowngradeActor>, handoff: FakeHandoff) {
     super('root');
-    this.addDialog(new MainDialog(new KeywordIntentRecognizer()));
+    this.addDialog(new MainDialog(new KeywordIntentRecognizer(), handoff.handler));
     this.addDialog(
       new DowngradeDialog(downgrades.provide(downgradeMachine), {
         clientzoneUrl: CLIENTZONE_URL,
@@ -25,6 +35,7 @@ class RootDialog extends ComponentDialog {
         windowDays: 30,
         apiTimeoutMs: 2000,
         turnTimeoutMs: 5000,
+        onHumanRequested: handoff.handler,
         now: () => new Date('2026-11-26T03:00:00Z'),
       }),
     );
@@ -35,6 +46,7 @@ class RootDialog extends ComponentDialog {
         paymentMethod: 'banktransfer',
         apiTimeoutMs: 2000,
         turnTimeoutMs: 5000,
+        onHumanRequested: handoff.handler,
       }),
     );
     this.initialDialogId = 'main';
@@ -59,6 +71,7 @@ export interface Conversation {
   client: DialogTestClient;
   effects: FakeEffects;
   downgrades: FakeActors<DowngradeActor>;
+  handoff: FakeHandoff;
   info: TurnInfo;
   /** Sends one activity and returns every reply, typing indicators left out. */
   say(input: string | Partial<Activity>): Promise<Partial<Activity>[]>;
@@ -72,13 +85,18 @@ export function startConversation(
   effects: FakeEffects = new FakeEffects(),
   downgrades: FakeActors<DowngradeActor> = downgradeFakes(),
 ): Conversation {
+  const handoff = new FakeHandoff();
   const conversation: Conversation = {
     effects,
     downgrades,
+    handoff,
     info,
-    client: new DialogTestClient('directline', new RootDialog(effects, downgrades), undefined, [
-      turnInfo(() => conversation.info),
-    ]),
+    client: new DialogTestClient(
+      'directline',
+      new RootDialog(effects, downgrades, handoff),
+      undefined,
+      [turnInfo(() => conversation.info)],
+    ),
     say: async (input) => {
       const activity =
         typeof input === 'string'

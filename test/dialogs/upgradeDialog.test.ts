@@ -50,10 +50,10 @@ const SCRIPTS: Script[] = [
     ],
   },
   {
-    name: 'when the customer asks for a person in the middle, then the flow ends and the handoff starts',
+    name: 'when the customer asks for a person in the middle, then the handoff starts and the flow waits',
     steps: [
       ['upgrade paket', [/Pilih paket baru/]],
-      ['mau bicara dengan cs', [/tim support kami/]],
+      ['mau bicara dengan cs', [/\[handoff: asked\]/]],
     ],
   },
   {

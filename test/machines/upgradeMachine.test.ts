@@ -72,7 +72,8 @@ describe('upgradeMachine', () => {
     });
     const done = await driver.send({ type: 'user.confirmed' });
     expect(done.status).to.equal('done');
-    expect(done.output).to.deep.equal({ outcome: 'done', serviceId: 501, reason: undefined });
+    expect(done.output).to.deep.include({ outcome: 'done', serviceId: 501 });
+    expect(done.output?.stage).to.deep.include({ flow: 'upgrade', state: 'done' });
     expect(effects.callsOf('quoteUpgrade')).to.have.length(2);
     expect(effects.callsOf('placeUpgrade')).to.deep.equal([
       {
@@ -264,12 +265,15 @@ describe('upgradeMachine', () => {
     expect(driver.replyKeys()).to.deep.equal(['upgrade.noServices']);
   });
 
-  it('when the customer asks for a person while confirming, then the flow ends with outcome human', async () => {
+  it('when a person takes over while confirming, then the flow waits there and asks again on hand-back', async () => {
     const driver = new UpgradeDriver(new FakeEffects(), { kind: 'package' });
     await driver.start();
     await driver.send({ type: 'user.chose', value: '2' });
-    const snapshot = await driver.send({ type: 'user.human' });
-    expect(snapshot.output?.outcome).to.equal('human');
+    const paused = await driver.send({ type: 'user.human' });
+    expect(paused.value).to.equal('confirming');
+    expect(driver.replies).to.deep.equal([]);
+    await driver.send({ type: 'staff.handback' });
+    expect(driver.replyKeys()).to.deep.equal(['upgrade.confirmPackage']);
   });
 
   it('when the customer asks for help, then it explains and repeats the question', async () => {

@@ -24,10 +24,6 @@ export class BotProcess {
     return this.currentUrl;
   }
 
-  get running(): boolean {
-    return this.child !== null;
-  }
-
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/bot/index.js'], {
       cwd: ROOT,

@@ -1,0 +1,98 @@
+import type { Activity, CloudAdapter } from 'botbuilder';
+import type { ConversationReferences } from '../conversationReferences.js';
+import type { Logger } from '../logger.js';
+import type { HandoffEvents } from './handoffEvents.js';
+import type { TranscriptStore } from './transcriptStore.js';
+
+/** Who a message to the customer comes from, as the transcript and the console show it. */
+export type Speaker = { role: 'bot' } | { role: 'staff'; username: string; name: string };
+
+/**
+ * Sends messages to a customer outside their turn (staff replies, queue updates, hand-back),
+ * through the stored conversation reference, and logs them to the transcript and the console.
+ */
+export class CustomerMessenger {
+  constructor(
+    private readonly deps: {
+      adapter: CloudAdapter;
+      appId: string;
+      references: ConversationReferences;
+      transcripts: TranscriptStore;
+      events: HandoffEvents;
+      logger: Logger;
+      now: () => Date;
+    },
+  ) {}
+
+  async send(
+    conversationId: string,
+    activities: Partial<Activity>[],
+    speaker: Speaker,
+  ): Promise<void> {
+    const reference = await this.deps.references.find(conversationId);
+    if (!reference) {
+      this.deps.logger.warn({ conversationId }, 'no conversation reference: message not delivered');
+      return;
+    }
+    const sent: Partial<Activity>[] = [];
+    await this.deps.adapter.continueConversationAsync(
+      this.deps.appId,
+      reference,
+      async (context) => {
+        // The proactive turn's synthetic activity id means nothing to the channel.
+        context.onSendActivities((_ctx, outgoing, next) => {
+          for (const a of outgoing) {
+            delete a.replyToId;
+            // Sending stamps the bot's account; the customer should see the staff member's name.
+            if (speaker.role === 'staff')
+              a.from = { ...a.from, id: a.from?.id ?? 'bot', name: speaker.name };
+          }
+          return next();
+        });
+        for (const activity of activities) {
+          const stamped = stamp(activity, speaker, context.activity.recipient?.id ?? 'bot');
+          await context.sendActivity(stamped);
+          if (stamped.type === 'message') sent.push({ ...stamped, timestamp: this.deps.now() });
+        }
+      },
+    );
+    await this.log(conversationId, sent, speaker);
+  }
+
+  /** Writes activities to the transcript and tells the consoles. */
+  async log(
+    conversationId: string,
+    activities: Partial<Activity>[],
+    speaker: Speaker | 'customer',
+  ): Promise<void> {
+    if (activities.length === 0) return;
+    await this.deps.transcripts.append(conversationId, activities, this.deps.now().getTime());
+    for (const activity of activities) {
+      if (activity.type !== 'message' || !activity.text) continue;
+      this.deps.events.publish({
+        type: 'message',
+        data: {
+          conversationId,
+          from: speaker === 'customer' ? 'customer' : speaker.role,
+          name:
+            speaker === 'customer'
+              ? (activity.from?.name ?? '')
+              : speaker.role === 'staff'
+                ? speaker.name
+                : 'Bot',
+          text: activity.text,
+          at: new Date(activity.timestamp ?? this.deps.now()).toISOString(),
+        },
+      });
+    }
+  }
+}
+
+function stamp(activity: Partial<Activity>, speaker: Speaker, botId: string): Partial<Activity> {
+  if (speaker.role === 'bot') return activity;
+  return {
+    ...activity,
+    from: { id: botId, name: speaker.name, role: 'bot' },
+    channelData: { ...(activity.channelData as object), staff: speaker.username },
+  };
+}
