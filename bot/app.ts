@@ -40,10 +40,13 @@ import { ReminderScheduler } from './reminders/reminderScheduler.js';
 import { SqliteReminderStore, type ReminderStore } from './reminders/reminderStore.js';
 import type { KeyValueRecords } from './storage/kvRecords.js';
 import { DowngradeDialog } from '../dialogs/downgradeDialog.js';
+import { InvoiceStatusDialog } from '../dialogs/invoiceStatusDialog.js';
+import { provideInvoiceStatusEffects } from './invoiceStatusEffects.js';
 import type { HumanRequestHandler } from '../dialogs/humanRequest.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { handoffStores } from './handoff/handoffStores.js';
 import { resumeConversation } from './handoff/resumeConversation.js';
+import { relayHandoffEvents } from './handoff/postgresEventRelay.js';
 
 /** Clientzone settings that are complete: a real WHMCS, or the sandbox `npm start` started. */
 export interface ResolvedClientzone {
@@ -157,6 +160,15 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
   );
   await handoff.bootstrapStaff(config.staffBootstrapUsers);
   handoff.start();
+  const stopRelay =
+    database.engine === 'postgres'
+      ? await relayHandoffEvents(
+          database.pool,
+          handoff.events,
+          () => handoff.core.publishQueue(),
+          logger,
+        )
+      : async () => undefined;
   const reminders = new ReminderScheduler({
     store: reminderStore,
     references,
@@ -196,6 +208,7 @@ export async function buildApp(config: Readonly<AppConfig>, options: BuildOption
     close: async () => {
       clearInterval(pruning);
       handoff.stop();
+      await stopRelay();
       await reminders.stop();
       directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -277,7 +290,8 @@ function createDialogs(
   // Trains from the committed corpus in the background (well under a second); the first
   // recognize() waits for it. The sandbox's package names stand in for the catalogue's.
   const main = new MainDialog(new NluRecognizer(), onHumanRequested);
-  const set = new DialogSet(dialogState).add(main).add(upgrade).add(downgrade);
+  const invoices = new InvoiceStatusDialog(provideInvoiceStatusEffects(api), common);
+  const set = new DialogSet(dialogState).add(main).add(upgrade).add(downgrade).add(invoices);
   return { dialogState, set, main };
 }
 

@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { resolveClientzone } from './clientzoneSetup.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { printHowToTry } from './startupBanner.js';
+import { DEMO_STAFF, printHowToTry } from './startupBanner.js';
 
 /** How long in-flight turns get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     { port, sandbox: sandbox?.url ?? null, database: app.database.engine },
     'oxmail-support-bot listening',
   );
-  if (sandbox) printHowToTry(config, sandbox.url);
+  if (sandbox) {
+    await app.handoff.bootstrapStaff([DEMO_STAFF]);
+    printHowToTry(config, sandbox.url, DEMO_STAFF);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -126,9 +126,8 @@ export class SupportBot {
       return this.onConversationUpdate(context);
     const handback = handbackFlowOf(activity);
     if (handback) return this.onHandback(context, handback);
-    if (activity.type === ActivityTypes.Typing) {
-      await this.deps.handoff?.beforeTurn(context);
-      return;
+    if (activity.type === ActivityTypes.Typing || activity.type === ActivityTypes.Event) {
+      return this.onSignal(context);
     }
     if (activity.type !== ActivityTypes.Message) return;
     await this.deps.references?.remember(context);
@@ -146,6 +145,15 @@ export class SupportBot {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG_ID);
     context.turnState.set(STAGE_KEY, this.stageOf(dc));
+  }
+
+  /** Typing and hub events: the handoff may act on them (e.g. `handoff.status`); the bot never answers them. */
+  private async onSignal(context: TurnContext): Promise<void> {
+    setTurnInfo(context, await this.deps.customers.resolveBound(context));
+    const gate = await this.deps.handoff?.beforeTurn(context);
+    if (gate?.then !== 'resume') return;
+    const dc = await this.deps.dialogs.createContext(context);
+    await this.resumeFlow(dc);
   }
 
   /** Staff handed the conversation back: the bot continues by itself, in the flow they chose. */

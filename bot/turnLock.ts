@@ -1,3 +1,4 @@
+import { AppError } from '../clientzone/appError.js';
 import { ConversationLock } from './conversationLock.js';
 
 /** Runs the turns of one conversation one at a time; how far that reaches depends on the lock. */
@@ -6,11 +7,12 @@ export interface TurnLock {
 }
 
 /** Thrown when a conversation's turn lock stays taken for longer than its timeout. */
-export class TurnLockTimeoutError extends Error {
-  readonly code = 'TURN_LOCK_TIMEOUT';
-
+export class TurnLockTimeoutError extends AppError {
   constructor(conversationId: string, waitedMs: number) {
-    super(`Turn lock of conversation "${conversationId}" still taken after ${waitedMs} ms.`);
+    super(
+      'TURN_LOCK_TIMEOUT',
+      `Turn lock of conversation "${conversationId}" still taken after ${waitedMs} ms.`,
+    );
     this.name = 'TurnLockTimeoutError';
   }
 }

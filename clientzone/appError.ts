@@ -17,8 +17,9 @@ export const APP_ERROR_CODES = [
   'FORBIDDEN_RESOURCE',
   'IDENTITY_INVALID',
   'IDENTITY_MISMATCH',
-  // Storage
+  // Storage and turn serialisation
   'STORAGE_CONFLICT',
+  'TURN_LOCK_TIMEOUT',
   // Start-up
   'CONFIG_INVALID',
 ] as const;

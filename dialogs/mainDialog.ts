@@ -11,7 +11,11 @@ import type { HandbackFlow, HandoffReason } from '../machines/handoffTypes.js';
 import { handbackFlowOf, type HumanRequestHandler } from './humanRequest.js';
 import { choiceActivity } from './choiceActivity.js';
 import { textsFor, type Texts } from './locales/index.js';
-import type { Intent, IntentRecognizer } from './nlu/keywordIntents.js';
+import type { Intent, IntentRecognizer, RecognizedIntent } from './nlu/keywordIntents.js';
+import {
+  INVOICE_STATUS_DIALOG_ID,
+  type InvoiceStatusDialogOptions,
+} from './invoiceStatusDialog.js';
 import { turnInfoOf } from './turnInfo.js';
 import { DOWNGRADE_DIALOG_ID, type DowngradeDialogOptions } from './downgradeDialog.js';
 import { UPGRADE_DIALOG_ID, type UpgradeDialogOptions } from './upgradeDialog.js';
@@ -58,7 +62,7 @@ export class MainDialog extends Dialog {
     const state = this.state(dc);
     const misunderstood = recognized.intent === 'unknown' ? (state.misunderstood ?? 0) + 1 : 0;
     if (recognized.intent !== 'human') state.misunderstood = misunderstood;
-    return this.runIntent(dc, recognized.intent, recognized.entities.accounts);
+    return this.runIntent(dc, recognized.intent, recognized.entities);
   }
 
   /** Staff handed the conversation back: start the chosen flow, or greet with the menu. */
@@ -75,6 +79,7 @@ export class MainDialog extends Dialog {
     result?: FlowOutput,
   ): Promise<DialogTurnResult> {
     this.state(dc).lastStage = result?.stage;
+    if (result?.stage?.flow === 'invoice') return Dialog.EndOfTurn;
     if (result?.outcome === 'done' || result?.outcome === 'cancelled') {
       return this.showMenu(dc, this.texts(dc).common.anythingElse);
     }
@@ -92,8 +97,9 @@ export class MainDialog extends Dialog {
   private async runIntent(
     dc: DialogContext,
     intent: Intent,
-    accounts: number | undefined,
+    entities: RecognizedIntent['entities'],
   ): Promise<DialogTurnResult> {
+    const accounts = entities.accounts;
     const texts = this.texts(dc);
     const name = turnInfoOf(dc.context).customer?.name ?? null;
     switch (intent) {
@@ -103,6 +109,8 @@ export class MainDialog extends Dialog {
         return this.startUpgrade(dc, { kind: 'accounts', requestedAccounts: accounts });
       case 'downgrade':
         return this.startFlow(dc, DOWNGRADE_DIALOG_ID, {});
+      case 'invoice_status':
+        return this.startFlow(dc, INVOICE_STATUS_DIALOG_ID, { invoiceId: entities.invoiceId });
       case 'human':
         return this.requestHuman(
           dc,
@@ -151,7 +159,7 @@ export class MainDialog extends Dialog {
   private async startFlow(
     dc: DialogContext,
     dialogId: string,
-    options: UpgradeDialogOptions | DowngradeDialogOptions,
+    options: UpgradeDialogOptions | DowngradeDialogOptions | InvoiceStatusDialogOptions,
   ): Promise<DialogTurnResult> {
     if (!turnInfoOf(dc.context).customer) {
       await dc.context.sendActivity(

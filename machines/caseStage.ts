@@ -3,7 +3,7 @@ import type { ServiceSummary, UpgradeContext } from './upgradeTypes.js';
 
 /** Where a flow stood, for the staff's case card: the state plus the facts that matter there. */
 export interface FlowStage {
-  flow: 'upgrade' | 'downgrade';
+  flow: 'upgrade' | 'downgrade' | 'invoice';
   state: string;
   service: { id: number; domain: string; productName: string } | null;
   facts: Record<string, string | number>;

@@ -1,4 +1,5 @@
-import type { Activity, CloudAdapter } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import { errorCodeOf } from '../../clientzone/appError.js';
 import type { ConversationReferences } from '../conversationReferences.js';
 import type { Logger } from '../logger.js';
 import type { HandoffEvents } from './handoffEvents.js';
@@ -24,39 +25,71 @@ export class CustomerMessenger {
     },
   ) {}
 
+  /** True when the channel took the messages; a failure is logged, never thrown at staff or timers. */
   async send(
     conversationId: string,
     activities: Partial<Activity>[],
     speaker: Speaker,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const reference = await this.deps.references.find(conversationId);
     if (!reference) {
       this.deps.logger.warn({ conversationId }, 'no conversation reference: message not delivered');
-      return;
+      return false;
     }
     const sent: Partial<Activity>[] = [];
-    await this.deps.adapter.continueConversationAsync(
-      this.deps.appId,
-      reference,
-      async (context) => {
-        // The proactive turn's synthetic activity id means nothing to the channel.
-        context.onSendActivities((_ctx, outgoing, next) => {
-          for (const a of outgoing) {
-            delete a.replyToId;
-            // Sending stamps the bot's account; the customer should see the staff member's name.
-            if (speaker.role === 'staff')
-              a.from = { ...a.from, id: a.from?.id ?? 'bot', name: speaker.name };
-          }
-          return next();
-        });
-        for (const activity of activities) {
-          const stamped = stamp(activity, speaker, context.activity.recipient?.id ?? 'bot');
-          await context.sendActivity(stamped);
-          if (stamped.type === 'message') sent.push({ ...stamped, timestamp: this.deps.now() });
-        }
-      },
-    );
-    await this.log(conversationId, sent, speaker);
+    try {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, (context) =>
+        this.sendInTurn(context, activities, speaker, sent),
+      );
+      return true;
+    } catch (error) {
+      this.deps.logger.warn(
+        { conversationId, code: errorCodeOf(error) },
+        'message to the customer not delivered',
+      );
+      return false;
+    } finally {
+      await this.log(conversationId, sent, speaker);
+    }
+  }
+
+  private async sendInTurn(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+    speaker: Speaker,
+    sent: Partial<Activity>[],
+  ): Promise<void> {
+    // The proactive turn's synthetic activity id means nothing to the channel.
+    context.onSendActivities((_ctx, outgoing, next) => {
+      for (const a of outgoing) {
+        delete a.replyToId;
+        // Sending stamps the bot's account; the customer should see the staff member's name.
+        if (speaker.role === 'staff')
+          a.from = { ...a.from, id: a.from?.id ?? 'bot', name: speaker.name };
+      }
+      return next();
+    });
+    const botId = context.activity.recipient?.id ?? 'bot';
+    for (const activity of activities) {
+      const stamped = stamp(activity, speaker, botId);
+      await context.sendActivity(stamped);
+      if (stamped.type !== 'message') continue;
+      const from = stamped.from ?? { id: botId, name: 'Bot', role: 'bot' };
+      sent.push({ ...stamped, from, timestamp: this.deps.now() });
+    }
+  }
+
+  /** A `handoff.status` event in the transcript (queued, accepted, transferred, completed, closed). */
+  async logEvent(conversationId: string, value: Record<string, string | null>): Promise<void> {
+    const at = this.deps.now();
+    const event: Partial<Activity> = {
+      type: 'event',
+      name: 'handoff.status',
+      value,
+      timestamp: at,
+      from: { id: 'bot', name: 'Bot', role: 'bot' },
+    };
+    await this.deps.transcripts.append(conversationId, [event], at.getTime());
   }
 
   /** Writes activities to the transcript and tells the consoles. */

@@ -90,9 +90,16 @@ export class HandoffCore {
   }
 
   async publishQueue(): Promise<void> {
-    const queue = await this.queue();
-    const summaries = await Promise.all(queue.map((r) => this.summary(r)));
-    this.deps.events.publish({ type: 'queue', data: summaries });
+    this.deps.events.publish({ type: 'queue', data: await this.queueSummaries() });
+  }
+
+  /** Re-reads the queue for this replica's consoles after another replica changed it (no relay). */
+  async refreshQueueLocally(): Promise<void> {
+    this.deps.events.receive({ type: 'queue', data: await this.queueSummaries() });
+  }
+
+  private async queueSummaries(): Promise<CaseSummary[]> {
+    return Promise.all((await this.queue()).map((r) => this.summary(r)));
   }
 
   private async publishChange(record: HandoffRecord): Promise<void> {

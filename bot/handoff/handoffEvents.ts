@@ -8,11 +8,13 @@ export type StaffEvent =
   | { type: 'typing'; data: unknown };
 
 /**
- * The in-process bus between the bot and connected consoles. Issue E relays it across
- * replicas (LISTEN/NOTIFY); everything publishes and subscribes through this one seam.
+ * The bus between the bot and connected consoles. Events published here also go to the relays
+ * (other replicas, through PostgreSQL LISTEN/NOTIFY); events a relay receives are only re-emitted
+ * to this process's consoles.
  */
 export class HandoffEvents {
   private readonly emitter = new EventEmitter();
+  private readonly relays: ((event: StaffEvent) => void)[] = [];
 
   constructor() {
     this.emitter.setMaxListeners(500);
@@ -20,10 +22,20 @@ export class HandoffEvents {
 
   publish(event: StaffEvent): void {
     this.emitter.emit('event', event);
+    for (const relay of this.relays) relay(event);
+  }
+
+  /** An event another replica published. */
+  receive(event: StaffEvent): void {
+    this.emitter.emit('event', event);
   }
 
   subscribe(listener: (event: StaffEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
+  }
+
+  addRelay(relay: (event: StaffEvent) => void): void {
+    this.relays.push(relay);
   }
 }

@@ -15,6 +15,7 @@ import type { FlowStage } from '../../machines/caseStage.js';
 import type { HandoffRecord } from './handoffStore.js';
 import type { HandoffCore } from './handoffCore.js';
 import type { CustomerMessenger } from './customerMessenger.js';
+import type { ExternalHandoff } from './externalHandoff.js';
 import type { MessageTickets } from './messageTickets.js';
 import type { SupportHours } from './supportHours.js';
 
@@ -34,6 +35,8 @@ export interface HandoffServiceDeps {
   hours: SupportHours;
   waitTimeoutMs: number;
   tickets: MessageTickets;
+  /** Set when HANDOFF_MODE=external: an agent hub instead of the built-in queue. */
+  external: ExternalHandoff | null;
 }
 
 /** The customer's side of the handoff: asking for a person, waiting, leaving a message. */
@@ -42,6 +45,8 @@ export class HandoffService {
 
   /** The dialogs' "talk to a person": queue when someone can answer, else offer a message. */
   requestHuman = async (context: TurnContext, request: HumanRequest): Promise<void> => {
+    if (this.deps.external)
+      return this.deps.external.initiate(context, request, this.gate(context));
     const { activity } = context;
     const info = turnInfoOf(context);
     const texts = textsFor(info.language);
@@ -65,6 +70,10 @@ export class HandoffService {
     );
     if (!changed) return;
     this.gate(context).version = changed.after.version;
+    await this.deps.messenger.logEvent(activity.conversation.id, {
+      state: staffAvailable ? 'queued' : 'unavailable',
+      reason: request.reason,
+    });
     if (!staffAvailable) {
       await context.sendActivity(
         unavailableActivity(
@@ -93,6 +102,10 @@ export class HandoffService {
     const record = await this.deps.core.get(context.activity.conversation.id);
     const gate: TurnGate = { handled: false, version: record?.version ?? 0 };
     context.turnState.set(GATE_KEY, gate);
+    if (this.deps.external && (await this.deps.external.onStatus(context, gate))) {
+      gate.handled = true;
+      return gate;
+    }
     if (!record || record.state === 'bot') return gate;
     if (context.activity.type === ActivityTypes.Typing) {
       this.deps.core.deps.events.publish({
@@ -128,29 +141,18 @@ export class HandoffService {
     stage: FlowStage | null | undefined,
   ): Promise<void> {
     const { activity } = context;
-    if (activity.type !== ActivityTypes.Message) return;
-    const inbound: Partial<Activity> = {
-      ...activity,
-      channelData: undefined,
-      timestamp: this.deps.core.deps.now(),
-    };
-    await this.deps.messenger.log(activity.conversation.id, [inbound], 'customer');
+    const conversationId = activity.conversation.id;
     const now = this.deps.core.deps.now();
-    await this.deps.messenger.log(
-      activity.conversation.id,
-      replies.map((r) => ({ ...r, timestamp: now })),
-      { role: 'bot' },
-    );
-    const patch =
-      stage === undefined
-        ? { customer: customerInfo(context) }
-        : { customer: customerInfo(context), stage };
-    await this.deps.core.deps.store.touch(
-      activity.conversation.id,
-      activity.channelId,
-      patch,
-      this.deps.core.now(),
-    );
+    if (activity.type === ActivityTypes.Message) {
+      const inbound: Partial<Activity> = { ...activity, channelData: undefined, timestamp: now };
+      await this.deps.messenger.log(conversationId, [inbound], 'customer');
+    }
+    const sent = replies.map((r) => ({ ...r, timestamp: now }));
+    await this.deps.messenger.log(conversationId, sent, { role: 'bot' });
+    if (activity.type !== ActivityTypes.Message && stage === undefined) return;
+    const customer = customerInfo(context);
+    const patch = stage === undefined ? { customer } : { customer, stage };
+    await this.deps.core.deps.store.touch(conversationId, activity.channelId, patch, now.getTime());
   }
 
   private async routeOwned(context: TurnContext, record: HandoffRecord): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { Departments } from '../departments.js';
 import type { Logger } from '../logger.js';
 import { CustomerMessenger } from './customerMessenger.js';
 import { HandoffCore } from './handoffCore.js';
+import { ExternalHandoff } from './externalHandoff.js';
 import { HandoffEvents } from './handoffEvents.js';
 import { HandoffService } from './handoffService.js';
 import type { HandoffStore } from './handoffStore.js';
@@ -38,6 +39,7 @@ export interface HandoffDeps extends HandoffStores {
 
 export interface Handoff {
   service: HandoffService;
+  core: HandoffCore;
   actions: StaffActions;
   events: HandoffEvents;
   register(server: Server): void;
@@ -76,6 +78,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     hours: SupportHours.parse(deps.config.support.hours, deps.config.support.timezone),
     waitTimeoutMs: deps.config.support.waitTimeoutMs,
     tickets: new MessageTickets({ core, api: deps.api, departments: deps.departments, logger }),
+    external: deps.config.support.handoffMode === 'external' ? new ExternalHandoff(core) : null,
   });
   const actions = new StaffActions({ core, messenger });
   const api = new StaffApi({
@@ -90,6 +93,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
   let timer: NodeJS.Timeout | null = null;
   return {
     service,
+    core,
     actions,
     events,
     register: (server) =>

@@ -66,11 +66,15 @@ export class StaffActions {
     conversationId: string,
     staff: StaffAccount,
     text: string,
-  ): Promise<StaffResult<{ id: string }>> {
+  ): Promise<StaffResult<{ id: string; delivered: boolean }>> {
     const owned = await this.owned(conversationId, staff);
     if (!owned.ok) return owned;
-    await this.deps.messenger.send(conversationId, [{ type: 'message', text }], speaker(staff));
-    return { ok: true, value: { id: `${conversationId}:${this.deps.core.now()}` } };
+    const delivered = await this.deps.messenger.send(
+      conversationId,
+      [{ type: 'message', text }],
+      speaker(staff),
+    );
+    return { ok: true, value: { id: `${conversationId}:${this.deps.core.now()}`, delivered } };
   }
 
   async typing(conversationId: string, staff: StaffAccount): Promise<StaffResult<null>> {
@@ -198,7 +202,7 @@ export class StaffActions {
   private async tell(
     record: HandoffRecord,
     text: (texts: ReturnType<typeof textsFor>) => string,
-    status: { state: string; staff: string },
+    status: { state: string; staff: string; flow?: string },
   ): Promise<void> {
     const texts = textsFor(record.info.language);
     const at = this.deps.core.deps.now();

@@ -71,11 +71,16 @@ export class StaffApi {
     res.json(200, { ok: true });
   };
 
+  private async session(req: Request) {
+    const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? cookieValue(req.headers.cookie, STAFF_COOKIE);
+    return token ? await this.deps.sessions.verify(token) : null;
+  }
+
   /** The signed-in staff member, or an answer already sent (401/403). */
   async authenticate(req: Request, res: Response): Promise<StaffAccount | null> {
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const token = bearer ?? cookieValue(req.headers.cookie, STAFF_COOKIE);
-    const session = token ? await this.deps.sessions.verify(token) : null;
+    const session = await this.session(req);
     const staff = session ? await this.deps.accounts.find(session.username) : undefined;
     if (!session || !staff) {
       res.json(401, { error: 'unauthenticated' });
@@ -89,11 +94,17 @@ export class StaffApi {
     return staff;
   }
 
-  me = this.authed(async (staff) => ({
+  me = this.authed(async (staff, req) => ({
     username: staff.username,
     displayName: staff.displayName,
     presence: staff.presence,
+    // Lets a new tab of a cookie session make changes without logging in again.
+    csrfToken: (await this.session(req))?.csrf ?? null,
   }));
+
+  async heartbeat(username: string): Promise<void> {
+    await this.deps.accounts.seen(username, this.deps.core.now());
+  }
 
   presence = this.authed(async (staff, req, res) => {
     const body = presenceSchema.safeParse(req.body);

@@ -42,12 +42,19 @@ export function registerStaffRoutes(
   server.post(`${base}/conversations/:id/close`, api.close);
   server.get(`${base}/conversations/:id/transcript`, api.transcript);
   server.get(`${base}/events`, async (req: Request, res: Response) => {
-    if (await api.authenticate(req, res)) await streamEvents(req, res, events);
+    const staff = await api.authenticate(req, res);
+    // An open event stream is the console's presence heartbeat.
+    if (staff) await streamEvents(req, res, events, () => api.heartbeat(staff.username));
   });
   registerConsolePages(server, webRoot);
 }
 
-function streamEvents(req: Request, res: Response, events: HandoffEvents): Promise<void> {
+function streamEvents(
+  req: Request,
+  res: Response,
+  events: HandoffEvents,
+  heartbeat: () => Promise<void>,
+): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -58,7 +65,10 @@ function streamEvents(req: Request, res: Response, events: HandoffEvents): Promi
   const send = (event: StaffEvent) =>
     res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
   const unsubscribe = events.subscribe(send);
-  const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+  const ping = setInterval(() => {
+    res.write(': ping\n\n');
+    void heartbeat().catch(() => undefined);
+  }, PING_MS);
   return new Promise((resolve) => {
     req.on('close', () => {
       clearInterval(ping);

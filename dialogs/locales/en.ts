@@ -50,6 +50,7 @@ export const en: Texts = {
     stillNotUnderstood:
       'Sorry, I still did not understand. Pick an option below, or choose "Talk to support" to talk to our team.',
     handoff: {
+      connecting: 'All right, I am connecting you with our support team. Please wait a moment.',
       queued: (position, eta) =>
         `All right, I am connecting you with our support team. You are number **${position}** in the queue, about ${eta} minutes of waiting. Type "cancel" to go back to the virtual assistant.`,
       queueUpdate: (position, eta) =>
@@ -151,6 +152,22 @@ export const en: Texts = {
       r.offerHuman
         ? 'Sorry, I still did not understand. You can pick a button below or talk to our team.'
         : "Sorry, I didn't understand that answer.",
+    'invoice.none': () => 'There are no unpaid invoices in your account.',
+    'invoice.list': (r, f) =>
+      [
+        'Your unpaid invoices:',
+        '',
+        ...r.invoices.map(
+          (i) =>
+            `- [Invoice #${i.id}](${f.invoiceUrl(i.id)}) (${i.purpose}): **${f.money(i.total, r.currencyCode)}**, due ${f.date(i.dueDate)}`,
+        ),
+      ].join('\n'),
+    'invoice.one': (r, f) =>
+      `Invoice #${r.invoice.id} (${r.invoice.purpose}): ${r.invoice.status === 'Paid' ? '**paid**' : r.invoice.status === 'Unpaid' ? '**unpaid**' : `status ${r.invoice.status}`}, ${f.money(r.invoice.total, r.currencyCode)}, due ${f.date(r.invoice.dueDate)}. [View invoice](${f.invoiceUrl(r.invoice.id)})`,
+    'invoice.notFound': (r) =>
+      `I could not find invoice #${r.invoiceId} in your account. Please check the number.`,
+    'invoice.failed': (r) =>
+      `${failureText(r.errorCode, 'loading', errors)} You can try again or talk to our team.`,
     'flow.handingOff': () => 'All right, let me connect you with our team.',
     'downgrade.noServices': () =>
       'I could not find an OX Mail service in your Clientzone account. Our team is happy to help if that is wrong.',

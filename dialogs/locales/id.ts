@@ -59,6 +59,7 @@ export const id: Texts = {
     stillNotUnderstood:
       'Maaf, saya masih belum mengerti. Pilih salah satu menu di bawah, atau pilih "Chat dengan CS" untuk bicara dengan tim kami.',
     handoff: {
+      connecting: 'Baik, saya hubungkan Anda dengan tim support kami. Mohon tunggu sebentar.',
       queued: (position, eta) =>
         `Baik, saya hubungkan Anda dengan tim support kami. Anda di antrean nomor **${position}**, perkiraan menunggu sekitar ${eta} menit. Ketik "batal" jika ingin kembali ke asisten virtual.`,
       queueUpdate: (position, eta) =>
@@ -152,6 +153,22 @@ export const id: Texts = {
       r.offerHuman
         ? 'Maaf, saya masih belum mengerti. Anda bisa memilih tombol di bawah, atau bicara dengan tim kami.'
         : 'Maaf, saya belum mengerti jawaban itu.',
+    'invoice.none': () => 'Tidak ada invoice yang belum dibayar di akun Anda.',
+    'invoice.list': (r, f) =>
+      [
+        `Invoice Anda yang belum dibayar:`,
+        '',
+        ...r.invoices.map(
+          (i) =>
+            `- [Invoice #${i.id}](${f.invoiceUrl(i.id)}) (${{ upgrade: 'upgrade', renewal: 'perpanjangan', other: 'lainnya' }[i.purpose]}): **${f.money(i.total, r.currencyCode)}**, jatuh tempo ${f.date(i.dueDate)}`,
+        ),
+      ].join('\n'),
+    'invoice.one': (r, f) =>
+      `Invoice #${r.invoice.id} (${{ upgrade: 'upgrade', renewal: 'perpanjangan', other: 'lainnya' }[r.invoice.purpose]}): ${r.invoice.status === 'Paid' ? 'sudah **lunas**' : r.invoice.status === 'Unpaid' ? '**belum dibayar**' : `status ${r.invoice.status}`}, ${f.money(r.invoice.total, r.currencyCode)}, jatuh tempo ${f.date(r.invoice.dueDate)}. [Lihat invoice](${f.invoiceUrl(r.invoice.id)})`,
+    'invoice.notFound': (r) =>
+      `Saya tidak menemukan invoice #${r.invoiceId} di akun Anda. Mohon periksa nomornya.`,
+    'invoice.failed': (r) =>
+      `${failureText(r.errorCode, 'loading', errors)} Silakan coba lagi, atau bicara dengan tim kami.`,
     'flow.handingOff': () => 'Baik, saya hubungkan dengan tim kami.',
     'downgrade.noServices': () =>
       'Saya tidak menemukan layanan OX Mail di akun Clientzone Anda. Tim kami siap membantu jika ada yang keliru.',

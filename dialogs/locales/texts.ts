@@ -1,10 +1,11 @@
 import type { Label } from '../../machines/conversationTypes.js';
 import type { DowngradeTicketInput } from '../../machines/downgradeMachine.js';
 import type { DowngradeReply } from '../../machines/downgradeTypes.js';
+import type { InvoiceStatusReply } from '../../machines/invoiceStatusMachine.js';
 import type { UpgradeReply } from '../../machines/upgradeTypes.js';
 
 /** Every reply any flow machine can emit. */
-export type FlowReply = UpgradeReply | DowngradeReply;
+export type FlowReply = UpgradeReply | DowngradeReply | InvoiceStatusReply;
 
 export type LanguageTag = 'id' | 'en';
 
@@ -58,6 +59,8 @@ export interface CommonTexts {
 /** What the customer reads while a person takes over (or cannot). */
 export interface HandoffTexts {
   queued(position: number, etaMinutes: number): string;
+  /** An external agent hub takes the chat; it tells the queue itself. */
+  connecting: string;
   queueUpdate(position: number, etaMinutes: number): string;
   stillQueued(position: number): string;
   accepted(staffName: string): string;

@@ -1,5 +1,6 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { downgradeMachine } from '../downgradeMachine.js';
+import { handoffMachine } from '../handoffMachine.js';
 import { upgradeMachine } from '../upgradeMachine.js';
 import { descendantsOf, toMermaid } from './toMermaid.js';
 
@@ -13,6 +14,7 @@ export interface DiagramEntry {
 export const DIAGRAM_MACHINES: readonly DiagramEntry[] = [
   { name: 'upgradeMachine', machine: upgradeMachine },
   { name: 'downgradeMachine', machine: downgradeMachine },
+  { name: 'handoffMachine', machine: handoffMachine },
 ];
 
 /** Where an entry's diagram lives, relative to the repository root. */

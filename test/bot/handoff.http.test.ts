@@ -198,6 +198,11 @@ describe('human handoff over HTTP', () => {
       expect(texts).to.include('Anda kembali terhubung dengan asisten virtual OX Mail.');
       const prompt = channel.messages().at(-1)?.activity;
       expect(prompt?.text).to.match(/Pilih paket baru/);
+      const transcript = (await ani.get(ani.conversation(chat.conversationId, 'transcript')))
+        .data as { text?: string; from?: { role?: string } }[];
+      const prompts = transcript.filter((a) => /Pilih paket baru/.test(a.text ?? ''));
+      expect(prompts, 'the hand-back prompt is in the transcript too').to.have.length(2);
+      expect(prompts.every((a) => a.from?.role === 'bot')).to.equal(true);
       const next = await chat.say(buttonValue(prompt, /Business/));
       expect(next[0]?.text).to.match(/OX Mail Starter → \*\*OX Mail Business\*\*/);
     });
@@ -323,6 +328,46 @@ describe('human handoff over HTTP', () => {
       const offer = await chat.say('cs');
       const answer = await chat.texts(buttonValue(offer[0], /Tinggalkan pesan/));
       expect(answer[0]).to.match(/silakan login ke Clientzone/);
+    });
+  });
+
+  describe('with HANDOFF_MODE=external', () => {
+    beforeEach(async () => {
+      await bot.close();
+      bot = await startBot({ env: { HANDOFF_MODE: 'external' }, now: () => clock });
+    });
+
+    it('when the customer asks for a person, then handoff.initiate carries the context and transcript, and handoff.status moves ownership', async () => {
+      const chat = customer(1001);
+      await chat.say('upgrade paket');
+      const initiated = await chat.all('cs');
+      const event = initiated.find((a) => a.type === 'event');
+      expect(event?.name).to.equal('handoff.initiate');
+      expect(event?.value).to.deep.include({
+        reason: 'asked',
+        customer: { clientId: 1001, name: 'Budi' },
+      });
+      const transcript = event?.attachments?.[0]?.content as
+        { activities: { text?: string }[] } | undefined;
+      expect(transcript?.activities.some((a) => a.text === 'upgrade paket')).to.equal(true);
+      expect(
+        initiated.some((a) => a.type === 'message' && /Mohon tunggu/.test(a.text ?? '')),
+      ).to.equal(true);
+
+      const status = async (state: string) =>
+        chat.post({
+          ...(await chat.activity('', `status-${state}`)),
+          type: 'event',
+          name: 'handoff.status',
+          value: { state },
+          text: undefined,
+        });
+      await status('accepted');
+      expect(await chat.texts('halo agen')).to.deep.equal([]);
+      await status('completed');
+      expect((await chat.texts('business'))[0]).to.match(
+        /OX Mail Starter → \*\*OX Mail Business\*\*/,
+      );
     });
   });
 });

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import axios from 'axios';
+import { ChannelServer } from '../support/channelServer.js';
 import { invoiceIdIn } from '../support/chatClient.js';
+import { StaffClient } from '../support/staffClient.js';
 import {
   ReplicaCustomer,
   metricValue,
@@ -10,8 +13,7 @@ import {
 
 /**
  * Two `node dist/bot/index.js` processes on one PostgreSQL schema and one Clientzone sandbox,
- * as two replicas behind a load balancer without session affinity. The handoff part of the
- * two-replica scenario waits for issue C (the handoff queue on PostgreSQL).
+ * as two replicas behind a load balancer without session affinity.
  */
 describe('two bot processes on one PostgreSQL', function () {
   this.timeout(30_000);
@@ -39,6 +41,60 @@ describe('two bot processes on one PostgreSQL', function () {
     const records = await cluster.admin.records();
     expect(upgradeInvoicesOf(records, 2001)).to.deep.equal([invoiceId]);
     expect(records.invoices.find((invoice) => invoice.id === invoiceId)?.status).to.equal('Unpaid');
+  });
+
+  it('when a customer is handed to staff across the replicas, then consoles of either see it, the bot stays silent, and hand-back continues', async function () {
+    const [a, b] = cluster.replicas;
+    const channel = new ChannelServer();
+    const customer = new ReplicaCustomer(
+      cluster.clients[2]!.clientId,
+      'replicas-handoff',
+      await channel.start(),
+    );
+    try {
+      const staffOnA = new StaffClient(a.url);
+      await staffOnA.login('ani', 'rahasia-ani-123');
+      await staffOnA.online();
+      const events: string[] = [];
+      const controller = new AbortController();
+      const stream = await axios.get(`${b.url}/staff/api/events`, {
+        headers: { authorization: `Bearer ${staffOnA.bearer}` },
+        responseType: 'stream',
+        signal: controller.signal,
+      });
+      stream.data.on('data', (chunk: Buffer) => events.push(chunk.toString()));
+
+      await customer.send(a.url, 'h-1', 'upgrade paket');
+      const queued = await customer.send(b.url, 'h-2', 'saya mau bicara dengan cs');
+      expect(queued[0]).to.match(/antrean nomor \*\*1\*\*/);
+      const staffOnB = new StaffClient(b.url);
+      await staffOnB.login('ani', 'rahasia-ani-123');
+      expect(
+        (await staffOnB.post(staffOnB.conversation('replicas-handoff', 'accept'))).status,
+      ).to.equal(200);
+      expect(await customer.send(a.url, 'h-3', 'halo?')).to.deep.equal([]);
+      const sent = await staffOnA.post(staffOnA.conversation('replicas-handoff', 'messages'), {
+        text: 'Halo dari Ani',
+      });
+      expect(sent.data).to.deep.include({ delivered: true });
+      await staffOnB.post(staffOnB.conversation('replicas-handoff', 'handback'), {
+        flow: 'upgrade-package',
+      });
+      controller.abort();
+
+      expect(channel.messages().map((m) => m.activity.text)).to.include('Halo dari Ani');
+      expect(channel.messages().at(-1)?.activity.text).to.match(/Pilih paket baru/);
+      const heard = events.join('');
+      expect(
+        heard,
+        'the console on B heard the queue change made on B and the message sent on A',
+      ).to.match(/event: queue/);
+      expect(heard).to.match(
+        /event: message\ndata: \{"conversationId":"replicas-handoff","from":"staff"/,
+      );
+    } finally {
+      await channel.close();
+    }
   });
 
   it('when the same activity reaches both replicas at once, then it is processed once and both answer alike', async function () {

@@ -99,11 +99,12 @@ describe('the staff console in Chromium', function () {
   const queueCard = (page: Page, customer: ChatClient): Locator =>
     page.locator(`#queue-list .case-card[data-conversation-id="${customer.conversationId}"]`);
 
-  function sentTo(customer: ChatClient): Partial<Activity>[] {
-    return channel
-      .messages()
-      .filter((m) => m.path.includes(encodeURIComponent(customer.conversationId)))
-      .map((m) => m.activity);
+  /** What the bot sent to this customer's channel outside their turns (proactively). */
+  function sentTo(customer: ChatClient, type = 'message'): Partial<Activity>[] {
+    return channel.received
+      .filter((r) => r.activity.type === type)
+      .filter((r) => r.path.includes(encodeURIComponent(customer.conversationId)))
+      .map((r) => r.activity);
   }
 
   it('when a customer asks for a person mid-upgrade, then Ani sees the case, takes it, replies, notes, and hands back into the upgrade flow, and the bot walks the customer on', async () => {
@@ -125,6 +126,7 @@ describe('the staff console in Chromium', function () {
     await page.getByRole('button', { name: 'Ambil', exact: true }).click();
     await page.locator('#conversation-status', { hasText: 'Ditangani oleh Anda' }).waitFor();
     await page.getByLabel('Balasan untuk pelanggan').fill('Halo, saya Ani');
+    await until(() => sentTo(customer, 'typing')[0], 'a typing indicator while Ani types');
     await page.getByRole('button', { name: 'Kirim', exact: true }).click();
     await until(() => sentTo(customer).find((a) => a.text === 'Halo, saya Ani'), 'the reply');
 
@@ -148,6 +150,11 @@ describe('the staff console in Chromium', function () {
     );
     expect(JSON.stringify(prompt)).to.contain('OX Mail Business');
     await page.locator('#conversation-status', { hasText: 'Dengan bot' }).waitFor();
+    // The bot's own next prompt after hand-back is in the transcript the staff watch.
+    await page
+      .locator('#transcript .entry.from-bot', { hasText: 'Pilih paket baru' })
+      .nth(1)
+      .waitFor({ timeout: 10_000 });
     expect(sentTo(customer).some((a) => /Invoice dicek manual/.test(a.text ?? ''))).to.equal(false);
     expect(await cspViolations()).to.deep.equal([]);
   });

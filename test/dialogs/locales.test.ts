@@ -124,6 +124,21 @@ const SAMPLES = [
   { key: 'downgrade.cancelled' },
   { key: 'downgrade.help' },
   { key: 'downgrade.notUnderstood', offerHuman: false },
+  { key: 'invoice.none' },
+  {
+    key: 'invoice.list',
+    invoices: [
+      { id: 7, total: 125000, dueDate: '2026-12-01', status: 'Unpaid', purpose: 'upgrade' },
+    ],
+    currencyCode: 'IDR',
+  },
+  {
+    key: 'invoice.one',
+    invoice: { id: 7, total: 125000, dueDate: '2026-12-01', status: 'Paid', purpose: 'renewal' },
+    currencyCode: 'IDR',
+  },
+  { key: 'invoice.notFound', invoiceId: 42 },
+  { key: 'invoice.failed', errorCode: 'CLIENTZONE_UNAVAILABLE' },
 ] as const satisfies readonly FlowReply[];
 
 /** Fails to compile when a reply key has no sample above. */

@@ -40,6 +40,15 @@ export class ChatClient {
     return this.post(activity);
   }
 
+  /** Every activity the bot answered with (events too), not only messages. */
+  async all(input: string | { text?: string; value?: unknown }): Promise<Partial<Activity>[]> {
+    const response = await axios.post<{ activities?: Partial<Activity>[] }>(
+      `${this.botUrl}/api/messages`,
+      await this.activity(input, randomUUID()),
+    );
+    return response.data.activities ?? [];
+  }
+
   async post(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     const response = await axios.post<{ activities?: Partial<Activity>[] }>(
       `${this.botUrl}/api/messages`,

@@ -46,6 +46,8 @@ export async function startReplicaCluster(copies: number): Promise<ReplicaCluste
     CHAT_IDENTITY_SECRET: DEV_CHAT_IDENTITY_SECRET,
     DATA_DIR: dir,
     LOG_LEVEL: 'info',
+    STAFF_BOOTSTRAP_USERS: 'ani:rahasia-ani-123',
+    SUPPORT_HOURS: 'always',
   };
   const replicas: [BotProcess, BotProcess] = [new BotProcess('A', env), new BotProcess('B', env)];
   const close = async () => {
@@ -71,6 +73,8 @@ export class ReplicaCustomer {
   constructor(
     readonly clientId: number,
     readonly conversationId: string,
+    /** Where the bot sends messages outside a turn (staff, hand-back). */
+    private readonly serviceUrl = 'http://127.0.0.1:9',
   ) {
     this.token = signIdentityToken({ clientId }, DEV_CHAT_IDENTITY_SECRET);
   }
@@ -80,7 +84,7 @@ export class ReplicaCustomer {
       type: 'message',
       id,
       channelId: 'directline',
-      serviceUrl: 'http://127.0.0.1:9',
+      serviceUrl: this.serviceUrl,
       deliveryMode: 'expectReplies',
       from: { id: `user-${this.clientId}`, name: 'customer', role: 'user' },
       recipient: { id: 'bot', name: 'bot', role: 'bot' },

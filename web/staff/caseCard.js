@@ -41,7 +41,7 @@ function messageLine(message) {
   const who = strings.from[message.from] ?? message.from;
   return el('li', { className: `card-message from-${message.from}` }, [
     el('span', { className: 'card-message-who', text: `${who}: ` }),
-    el('span', { text: message.text }),
+    el('span', { text: message.from === 'bot' ? message.text.replaceAll('**', '') : message.text }),
     message.at ? el('time', { dateTime: message.at, text: ` ${formatTime(message.at)}` }) : null,
   ]);
 }

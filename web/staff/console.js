@@ -6,6 +6,7 @@ import { byId, el } from './dom.js';
 import { connectEvents } from './liveEvents.js';
 import { askForLogin } from './login.js';
 import { strings } from './strings.js';
+import { alreadyShown } from './transcript.js';
 
 const me = { username: '', displayName: '', presence: 'away' };
 const cases = { queue: [], conversations: [], receivedAt: new Map(), unread: new Map() };
@@ -115,8 +116,11 @@ function onMessage(message) {
   const known = cases.conversations.some((c) => c.conversationId === id);
   if (message.from !== 'note') {
     const line = { from: message.from, name: message.name, text: message.text, at: message.at };
-    const add = (c) =>
-      c.conversationId === id ? { ...c, lastMessages: [...(c.lastMessages ?? []), line] } : c;
+    const add = (c) => {
+      const lines = c.lastMessages ?? [];
+      if (c.conversationId !== id || alreadyShown(lines, line)) return c;
+      return { ...c, lastMessages: [...lines, line] };
+    };
     cases.queue = cases.queue.map(add);
     cases.conversations = cases.conversations.map(add);
   }

@@ -69,19 +69,22 @@ export class ConversationPanel {
     this.loading = null;
     this.detail = detail;
     // The stored order is the truth; notes it lacks are slotted in by time.
-    const stored = transcript ? entriesFromTranscript(transcript) : entriesFromDetail(detail);
+    const stored = transcript
+      ? entriesFromTranscript(transcript, this.staffName)
+      : entriesFromDetail(detail);
     const notes = entriesFromDetail({ notes: detail.notes });
     const missing = notes.filter((n) => !alreadyShown(stored, n));
-    this.view.show(missing.length ? sortByTime([...stored, ...missing]) : stored);
-    for (const entry of this.pending) this.addMessage(entry);
-    this.pending = [];
     byId('no-conversation').hidden = true;
     byId('conversation-body').hidden = false;
     byId('case-panel').hidden = false;
+    this.view.show(missing.length ? sortByTime([...stored, ...missing]) : stored);
+    for (const entry of this.pending) this.addMessage(entry);
+    this.pending = [];
     const link = byId('download-transcript');
     link.setAttribute('href', transcriptUrl(id));
     link.setAttribute('download', `${id.replace(/[^\w.-]+/g, '_')}.transcript`);
     this.render();
+    this.view.scrollToEnd();
     byId('conversation-title').focus();
   }
 

@@ -97,6 +97,8 @@ export const strings = {
     transferred: (name) => `Dialihkan ke ${name}`,
     handedBack: 'Dikembalikan ke bot',
     closed: 'Percakapan ditutup',
+    cancelled: 'Pelanggan batal menunggu CS',
+    failed: 'Handoff gagal',
     other: (state) => `Status: ${state}`,
   },
   close: 'Tutup percakapan',

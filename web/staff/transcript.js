@@ -1,17 +1,10 @@
+import { strings } from './strings.js';
+
 /**
  * Turns a Bot Framework `.transcript` (or a CaseDetail) into transcript entries
  * `{ from: customer | bot | staff | note | event, name, text, at }`.
  */
 const STAFF_ROLES = new Set(['staff', 'agent', 'skill']);
-const HANDOFF_STATES = {
-  accepted: 'diambil CS',
-  completed: 'dikembalikan ke bot',
-  failed: 'gagal',
-  queued: 'masuk antrean',
-  transferred: 'dialihkan',
-  cancelled: 'dibatalkan pelanggan',
-  closed: 'ditutup',
-};
 
 function text(value) {
   return typeof value === 'string' ? value : '';
@@ -28,20 +21,25 @@ function isStaff(a) {
   return STAFF_ROLES.has(a.from?.role) || Boolean(data.staff) || /^staff[:-]/.test(id);
 }
 
-function describeEvent(a) {
+/** A `handoff.status` event (accepted, transferred, completed...) in the console's words. */
+function describeEvent(a, staffName) {
   const name = text(a.name ?? a.label ?? a.valueType) || a.type;
   const value = a.value && typeof a.value === 'object' ? a.value : {};
-  const state = text(value.state) || text(value.status) || text(value.event);
-  const who = text(value.staff) || text(value.owner) || text(value.to);
-  const flow = text(value.flow);
-  const parts = [name.startsWith('handoff.') ? 'Handoff' : name];
-  if (state) parts.push(HANDOFF_STATES[state] ?? state);
-  if (who) parts.push(who);
-  if (flow) parts.push(`alur ${flow}`);
-  return parts.join(' · ');
+  const state = text(value.state);
+  const who = staffName(text(value.staff) || text(value.owner) || text(value.to) || '?');
+  const flow = Object.hasOwn(strings.flows, value.flow) ? ` (${strings.flows[value.flow]})` : '';
+  const changes = strings.changes;
+  if (name === 'handoff.initiate') return changes.queued;
+  if (state === 'accepted') return changes.accepted(who);
+  if (state === 'transferred') return changes.transferred(who);
+  if (state === 'completed') return `${changes.handedBack}${flow}`;
+  if (state === 'closed') return changes.closed;
+  if (state === 'cancelled') return changes.cancelled;
+  if (state === 'failed') return changes.failed;
+  return [name, state].filter(Boolean).join(' · ');
 }
 
-function fromActivity(a) {
+function fromActivity(a, staffName) {
   const at = a.timestamp ?? a.localTimestamp ?? '';
   const name = text(a.from?.name);
   if (a.type === 'message') {
@@ -56,17 +54,17 @@ function fromActivity(a) {
       const body = text(a.text) || text(a.value?.text);
       return body ? { from: 'note', name: text(a.value?.author) || name, text: body, at } : null;
     }
-    return { from: 'event', name: '', text: describeEvent(a), at };
+    return { from: 'event', name: '', text: describeEvent(a, staffName), at };
   }
   return null;
 }
 
 /** Accepts the flat array or an object with a `transcript` field, skips what it cannot show. */
-export function entriesFromTranscript(transcript) {
+export function entriesFromTranscript(transcript, staffName) {
   const activities = Array.isArray(transcript) ? transcript : (transcript?.transcript ?? []);
   return activities
     .filter((a) => a && typeof a === 'object' && a.type)
-    .map(fromActivity)
+    .map((a) => fromActivity(a, staffName))
     .filter(Boolean);
 }
 
@@ -89,13 +87,18 @@ export function sortByTime(entries) {
     .map(({ entry }) => entry);
 }
 
-/** Whether `entry` is already shown (the live event and the stored copy of one message). */
+/**
+ * Whether `entry` is already shown: the live event and the stored copy of one message carry the
+ * same timestamp; the same words said again later are a new message.
+ */
 export function alreadyShown(entries, entry) {
   const time = Date.parse(entry.at) || 0;
+  // A note is shown once when it is saved and may come back from the stream a moment later.
+  const tolerance = entry.from === 'note' ? 5000 : 0;
   return entries.some(
     (e) =>
       e.from === entry.from &&
       e.text === entry.text &&
-      Math.abs((Date.parse(e.at) || 0) - time) < 5000,
+      Math.abs((Date.parse(e.at) || 0) - time) <= tolerance,
   );
 }

@@ -11,6 +11,13 @@ function who(entry, staffName, customer) {
   return strings.from[entry.from] ?? entry.from;
 }
 
+/** `**bold**` as the chat shows it, built from text nodes (never parsed as HTML). */
+function richText(text) {
+  const parts = text.split('**');
+  if (parts.length % 2 === 0) return text;
+  return parts.map((part, index) => (index % 2 ? el('strong', { text: part }) : part));
+}
+
 function renderEntry(entry, staffName, customer) {
   const time = entry.at ? el('time', { dateTime: entry.at, text: formatTime(entry.at) }) : null;
   if (entry.from === 'event') {
@@ -24,7 +31,7 @@ function renderEntry(entry, staffName, customer) {
       el('span', { className: 'entry-who', text: who(entry, staffName, customer) }),
       time,
     ]),
-    el('p', { className: 'entry-text', text: entry.text }),
+    el('p', { className: 'entry-text' }, entry.from === 'bot' ? richText(entry.text) : entry.text),
   ]);
 }
 
@@ -44,6 +51,10 @@ export class TranscriptView {
     this.list.replaceChildren(
       ...(items.length ? items : [el('li', { className: 'empty', text: strings.transcriptEmpty })]),
     );
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+
+  scrollToEnd() {
     this.scroller.scrollTop = this.scroller.scrollHeight;
   }
 
