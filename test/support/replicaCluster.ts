@@ -100,7 +100,7 @@ export class ReplicaCustomer {
   }
 
   /** Posts one activity to `botUrl`; resolves with the reply texts, rejects on any failure. */
-  async send(botUrl: string, id: string, text: string, timeoutMs = 20_000): Promise<string[]> {
+  async send(botUrl: string, id: string, text: string, timeoutMs = 45_000): Promise<string[]> {
     const response = await axios.post<{ activities?: Partial<Activity>[] }>(
       `${botUrl}/api/messages`,
       await this.activity(id, text),
