@@ -11,60 +11,102 @@ import {
   SANDBOX_SECRET,
 } from '../clientzone/sandbox/index.js';
 import { startBenchSandbox, type BenchSandbox } from './benchSandbox.js';
+import { CleanupStack } from './cleanupStack.js';
 import { listenLocal, startEchoBot, type ListeningBot } from './echoBot.js';
+import { startPostgresBots, type PostgresBots } from './postgresBots.js';
 import { UpgradeClientPool } from './upgradeClientPool.js';
+import { WarningLog } from './warningLog.js';
 
-/** Both bots listening, the sandbox, and the clients upgrade conversations sign in as. */
+/** Where the real bot runs: this process on SQLite or PostgreSQL, or two processes on PostgreSQL. */
+export const DEPLOYMENTS = ['sqlite', 'postgres', 'replicas'] as const;
+export type Deployment = (typeof DEPLOYMENTS)[number];
+
+/** The bots listening, the sandbox, and the clients upgrade conversations sign in as. */
 export interface BenchEnvironment {
   echo: ListeningBot;
+  /** The real bot on SQLite, in this process. */
   app: App;
-  realMessagesUrl: string;
+  /** `/api/messages` of each deployment; a conversation's turns go round them in turn. */
+  realBots: Record<Deployment, readonly string[]>;
+  postgres: PostgresBots;
   sandbox: BenchSandbox;
   upgradeClients: UpgradeClientPool;
   stopSandbox(): Promise<void>;
+  /** Bot processes that exited on their own, and what the bots logged at warn or above. */
+  incidents(): string[];
   close(): Promise<void>;
 }
 
-/** Starts everything in a fresh temp DATA_DIR, with a silent logger and a fresh sandbox. */
+/**
+ * Starts everything in a fresh temp DATA_DIR, with silent loggers and a fresh sandbox; the
+ * PostgreSQL bots get fresh schemas. If anything fails to start, what did start is closed.
+ */
 export async function startBenchEnvironment(upgradeClients: number): Promise<BenchEnvironment> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oxmail-bench-'));
-  const sandbox = await startBenchSandbox(dataDir, upgradeClients);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const app = await buildApp(config, {
-    clientzone: {
+  const cleanup = new CleanupStack();
+  cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  try {
+    const sandbox = await startBenchSandbox(dataDir, upgradeClients);
+    let sandboxRunning = true;
+    const stopSandbox = async () => {
+      if (sandboxRunning) await sandbox.close();
+      sandboxRunning = false;
+    };
+    cleanup.push(stopSandbox);
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const clientzone = {
       apiUrl: sandbox.apiUrl,
       identifier: SANDBOX_IDENTIFIER,
       secret: SANDBOX_SECRET,
       clientAreaUrl: sandbox.url,
       productGroupId: SANDBOX_PRODUCT_GROUP_ID,
-    },
-    logger: pino({ level: 'silent' }),
-  });
-  const realUrl = await listenLocal(app.server);
-  const echo = await startEchoBot();
-  // Signed before any timing starts, as the client area would have done.
-  const pooled = await Promise.all(
-    sandbox.copyClientIds.map(async (clientId) => ({
+    };
+    const sqliteLog = new WarningLog('real bot, SQLite');
+    const logger = pino({ level: 'warn' }, sqliteLog.destination());
+    const app = await buildApp(config, { clientzone, logger });
+    cleanup.push(() => {
+      app.server.server.closeAllConnections();
+      return app.close();
+    });
+    const realUrl = await listenLocal(app.server);
+    const echo = await startEchoBot();
+    cleanup.push(() => echo.close());
+    const postgres = await startPostgresBots({
+      dataDir,
+      clientzone,
+      chatIdentitySecret: config.chatIdentitySecret,
+    });
+    cleanup.push(() => postgres.close());
+    return {
+      echo,
+      app,
+      realBots: {
+        sqlite: [`${realUrl}/api/messages`],
+        postgres: [postgres.inProcessUrl],
+        replicas: postgres.replicaUrls,
+      },
+      postgres,
+      sandbox,
+      upgradeClients: new UpgradeClientPool(
+        await signedClients(sandbox.copyClientIds, config.chatIdentitySecret),
+        sandbox.cancelInvoice,
+      ),
+      stopSandbox,
+      incidents: () => [sqliteLog.summary() ?? [], postgres.incidents()].flat(),
+      close: () => cleanup.run(),
+    };
+  } catch (error) {
+    await cleanup.run();
+    throw error;
+  }
+}
+
+/** Signed before any timing starts, as the client area would have done. */
+function signedClients(clientIds: readonly number[], secret: string) {
+  return Promise.all(
+    clientIds.map(async (clientId) => ({
       clientId,
-      identityToken: await signIdentityToken({ clientId }, config.chatIdentitySecret),
+      identityToken: await signIdentityToken({ clientId }, secret),
     })),
   );
-  let sandboxRunning = true;
-  const stopSandbox = async () => {
-    if (sandboxRunning) await sandbox.close();
-    sandboxRunning = false;
-  };
-  return {
-    echo,
-    app,
-    realMessagesUrl: `${realUrl}/api/messages`,
-    sandbox,
-    upgradeClients: new UpgradeClientPool(pooled, sandbox.cancelInvoice),
-    stopSandbox,
-    close: async () => {
-      app.server.server.closeAllConnections();
-      await Promise.all([app.close(), echo.close(), stopSandbox()]);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }

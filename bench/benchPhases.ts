@@ -1,60 +1,24 @@
-import { memoryUsage } from 'node:process';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { BenchEnvironment } from './benchEnvironment.js';
+import { DEPLOYMENTS, type BenchEnvironment, type Deployment } from './benchEnvironment.js';
+import type { BenchPlan, Concurrency } from './benchPlan.js';
 import { mergeResults, runLoad, type LoadResult } from './loadDriver.js';
 import { ANONYMOUS_PREFIX, anonymousScripts, upgradeScripts } from './scenarios.js';
 
-export const CONCURRENCIES = [1, 32] as const;
-/** Clients lent to upgrade conversations: the highest concurrency plus room for cancellations. */
-export const UPGRADE_CLIENTS = 48;
-export type Concurrency = (typeof CONCURRENCIES)[number];
-
-export interface BenchPlan {
-  scale: number;
-  rounds: number;
-  /** Anonymous conversations per round, for the echo bot and the real bot each. */
-  perRound: Record<Concurrency, number>;
-  /** Upgrade conversations over all rounds. */
-  upgrades: Record<Concurrency, number>;
-  warmup: number;
-  warmupUpgrades: number;
-  /** Upgrade conversations stopped at the confirmation, to size the state of a flow in progress. */
-  unconfirmedUpgrades: number;
-  rssConversations: number;
-  roundMaxMs: number;
-  rssMaxMs: number;
-}
-
 export interface Progress {
+  /** No-Clientzone conversations the SQLite bot has had (the memory phase counts on them). */
   anonymousConversations: number;
 }
 
-/** Counts scale with BENCH_SCALE (default 1); every phase also stops at its time limit. */
-export function benchPlan(env: NodeJS.ProcessEnv): BenchPlan {
-  const parsed = Number(env.BENCH_SCALE ?? '1');
-  const scale = Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
-  const n = (count: number) => Math.max(1, Math.round(count * scale));
-  return {
-    scale,
-    rounds: 3,
-    perRound: { 1: n(150), 32: n(600) },
-    upgrades: { 1: n(60), 32: n(300) },
-    warmup: n(200),
-    warmupUpgrades: n(32),
-    unconfirmedUpgrades: n(20),
-    rssConversations: n(10_000),
-    roundMaxMs: 10_000,
-    rssMaxMs: 60_000,
-  };
-}
-
-/** All three scenarios at one concurrency, pooled over rounds. */
-export interface ConcurrencyResults {
-  echo: LoadResult;
+/** The real bot's two scenarios on one deployment. */
+export interface RealBotResults {
   anonymous: LoadResult;
   upgrade: LoadResult;
-  /** What the bot's Clientzone client measured during the upgrade runs. */
+}
+
+/** Every scenario at one concurrency, pooled over rounds. */
+export interface ConcurrencyResults {
+  echo: LoadResult;
+  real: Record<Deployment, RealBotResults>;
+  /** What the SQLite bot's Clientzone client measured during its upgrade runs. */
   clientzone: ClientzoneTotals;
 }
 
@@ -67,25 +31,28 @@ export interface ClientzoneTotals {
   elapsedMs: number;
 }
 
-/** Each round runs all three, in an order that rotates, so drift hits them alike. */
+type Run = { scenario: 'echo' } | { scenario: keyof RealBotResults; deployment: Deployment };
+
+const RUNS: readonly Run[] = [
+  { scenario: 'echo' },
+  ...DEPLOYMENTS.flatMap((deployment): Run[] => [
+    { scenario: 'anonymous', deployment },
+    { scenario: 'upgrade', deployment },
+  ]),
+];
+
+/** Each round runs every scenario, in an order that rotates, so drift hits them alike. */
 export async function measureAt(
   env: BenchEnvironment,
   plan: BenchPlan,
   progress: Progress,
   concurrency: Concurrency,
 ): Promise<ConcurrencyResults> {
-  const rounds: Record<Scenario, LoadResult[]> = {
-    echo: [],
-    anonymous: [],
-    upgrade: [],
-  };
-  const perRound = (count: number) => Math.max(1, Math.round(count / plan.rounds));
-  const runs: Record<Scenario, (tag: string) => Promise<LoadResult>> = {
-    echo: (tag) => anonymousLoad(env.echo.messagesUrl, `echo-${tag}`, concurrency, plan),
-    anonymous: (tag) => anonymousLoad(env.realMessagesUrl, tag, concurrency, plan),
-    upgrade: (tag) =>
-      measureUpgrades(env, tag, concurrency, perRound(plan.upgrades[concurrency]), plan.roundMaxMs),
-  };
+  const echo: LoadResult[] = [];
+  const real = perDeployment(() => ({
+    anonymous: [] as LoadResult[],
+    upgrade: [] as LoadResult[],
+  }));
   const clientzone: ClientzoneTotals = {
     calls: 0,
     ms: 0,
@@ -94,26 +61,62 @@ export async function measureAt(
     elapsedMs: 0,
   };
   for (let round = 0; round < plan.rounds; round += 1) {
-    for (let i = 0; i < SCENARIOS.length; i += 1) {
-      const scenario = SCENARIOS[(round + i) % SCENARIOS.length];
+    for (let i = 0; i < RUNS.length; i += 1) {
+      const run = RUNS[(round + i) % RUNS.length];
+      const tag = `c${concurrency}r${round}-`;
       const before = await clientzoneTotals(env);
-      rounds[scenario].push(await runs[scenario](`c${concurrency}r${round}-`));
-      if (scenario === 'upgrade') addDifference(clientzone, await clientzoneTotals(env), before);
+      const result = await runOnce(env, plan, run, concurrency, tag);
+      if (run.scenario === 'echo') echo.push(result);
+      else real[run.deployment][run.scenario].push(result);
+      if (run.scenario === 'upgrade' && run.deployment === 'sqlite') {
+        addDifference(clientzone, await clientzoneTotals(env), before);
+      }
     }
   }
-  progress.anonymousConversations += rounds.anonymous.reduce((n, r) => n + r.conversations, 0);
+  progress.anonymousConversations += mergeResults(real.sqlite.anonymous).conversations;
   return {
-    echo: mergeResults(rounds.echo),
-    anonymous: mergeResults(rounds.anonymous),
-    upgrade: mergeResults(rounds.upgrade),
+    echo: mergeResults(echo),
+    real: perDeployment((deployment) => ({
+      anonymous: mergeResults(real[deployment].anonymous),
+      upgrade: mergeResults(real[deployment].upgrade),
+    })),
     clientzone,
   };
 }
 
-const SCENARIOS = ['echo', 'anonymous', 'upgrade'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+function perDeployment<T>(make: (deployment: Deployment) => T): Record<Deployment, T> {
+  return { sqlite: make('sqlite'), postgres: make('postgres'), replicas: make('replicas') };
+}
 
-/** Calls and time the bot's own Clientzone metrics have counted so far, and both threads' load. */
+function runOnce(
+  env: BenchEnvironment,
+  plan: BenchPlan,
+  run: Run,
+  concurrency: Concurrency,
+  tag: string,
+): Promise<LoadResult> {
+  const options = { concurrency, maxMs: plan.roundMaxMs };
+  if (run.scenario === 'echo') {
+    const conversations = plan.perRound.sqlite[concurrency];
+    const script = anonymousScripts(`${ANONYMOUS_PREFIX}echo-${tag}`);
+    return runLoad({ ...options, messagesUrls: [env.echo.messagesUrl], conversations, script });
+  }
+  const { deployment } = run;
+  const messagesUrls = env.realBots[deployment];
+  const prefix = `${deployment}-${tag}`;
+  if (run.scenario === 'anonymous') {
+    const conversations = plan.perRound[deployment][concurrency];
+    const script = anonymousScripts(`${ANONYMOUS_PREFIX}${prefix}`);
+    return runLoad({ ...options, messagesUrls, conversations, script });
+  }
+  const conversations = Math.max(
+    1,
+    Math.round(plan.upgrades[deployment][concurrency] / plan.rounds),
+  );
+  return upgradeLoad(env, deployment, { ...options, conversations, tag: prefix });
+}
+
+/** Calls and time the SQLite bot's Clientzone metrics have counted so far, and both threads' load. */
 async function clientzoneTotals(env: BenchEnvironment): Promise<ClientzoneTotals> {
   const { values } = await env.app.metrics.clientzoneDuration.get();
   const sum = (suffix: string) =>
@@ -134,83 +137,60 @@ function addDifference(total: ClientzoneTotals, after: ClientzoneTotals, before:
   }
 }
 
-function anonymousLoad(url: string, tag: string, concurrency: Concurrency, plan: BenchPlan) {
-  return runLoad({
-    messagesUrl: url,
-    concurrency,
-    conversations: plan.perRound[concurrency],
-    maxMs: plan.roundMaxMs,
-    script: anonymousScripts(`${ANONYMOUS_PREFIX}${tag}`),
-  });
+export interface UpgradeLoadOptions {
+  tag: string;
+  concurrency: number;
+  conversations: number;
+  maxMs: number;
+  /** Stop at the confirmation, before "ya". */
+  unconfirmed?: boolean;
 }
 
-export function measureUpgrades(
+export function upgradeLoad(
   env: BenchEnvironment,
-  tag: string,
-  concurrency: number,
-  conversations: number,
-  maxMs: number,
-  unconfirmed = false,
+  deployment: Deployment,
+  options: UpgradeLoadOptions,
 ): Promise<LoadResult> {
   return runLoad({
-    messagesUrl: env.realMessagesUrl,
-    concurrency,
-    conversations,
-    maxMs,
-    script: upgradeScripts(tag, env.upgradeClients, unconfirmed),
+    messagesUrls: env.realBots[deployment],
+    concurrency: options.concurrency,
+    conversations: options.conversations,
+    maxMs: options.maxMs,
+    script: upgradeScripts(options.tag, env.upgradeClients, options.unconfirmed ?? false),
   });
 }
 
+/** The echo bot, then each deployment, before anything is timed. */
 export async function warmUp(
   env: BenchEnvironment,
   plan: BenchPlan,
   progress: Progress,
 ): Promise<void> {
-  const options = { concurrency: 8, conversations: plan.warmup, maxMs: 15_000 };
-  await runLoad({ ...options, messagesUrl: env.echo.messagesUrl, script: anonymousScripts('w-') });
-  const real = await runLoad({
+  const options = { concurrency: 8, maxMs: 15_000 };
+  await runLoad({
     ...options,
-    messagesUrl: env.realMessagesUrl,
-    script: anonymousScripts(`${ANONYMOUS_PREFIX}w-`),
+    messagesUrls: [env.echo.messagesUrl],
+    conversations: plan.warmup.sqlite.anonymous,
+    script: anonymousScripts('w-'),
   });
-  progress.anonymousConversations += real.conversations;
-  const upgrades = await measureUpgrades(env, 'w-', 4, plan.warmupUpgrades, 15_000);
-  if (upgrades.failures > 0) throw new Error(`warm-up upgrade failed: ${upgrades.firstFailure}`);
-}
-
-/** A full GC when the runtime allows one (turned on here rather than by a node flag). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = (globalThis as { gc?: () => void }).gc ?? (runInNewContext('gc') as () => void);
-  gc();
-  gc();
-}
-
-/** Memory after GC at two points, both with the sandbox thread stopped. */
-export interface MemoryGrowth {
-  from: { conversations: number; usage: NodeJS.MemoryUsage };
-  to: { conversations: number; usage: NodeJS.MemoryUsage };
-}
-
-/** Tops the no-Clientzone conversations up to the plan's count, measuring memory before and after. */
-export async function measureRss(
-  env: BenchEnvironment,
-  plan: BenchPlan,
-  progress: Progress,
-): Promise<MemoryGrowth> {
-  collectGarbage();
-  const from = { conversations: progress.anonymousConversations, usage: memoryUsage() };
-  const missing = plan.rssConversations - progress.anonymousConversations;
-  if (missing > 0) {
-    const result = await runLoad({
-      messagesUrl: env.realMessagesUrl,
-      concurrency: 32,
-      conversations: missing,
-      maxMs: plan.rssMaxMs,
-      script: anonymousScripts(`${ANONYMOUS_PREFIX}rss-`),
+  for (const deployment of DEPLOYMENTS) {
+    const real = await runLoad({
+      ...options,
+      messagesUrls: env.realBots[deployment],
+      conversations: plan.warmup[deployment].anonymous,
+      script: anonymousScripts(`${ANONYMOUS_PREFIX}${deployment}-w-`),
     });
-    progress.anonymousConversations += result.conversations;
+    if (deployment === 'sqlite') progress.anonymousConversations += real.conversations;
+    const upgrades = await upgradeLoad(env, deployment, {
+      tag: `${deployment}-w-`,
+      concurrency: 4,
+      conversations: plan.warmup[deployment].upgrades,
+      maxMs: 15_000,
+    });
+    if (upgrades.failures > 0 || real.failures > 0) {
+      throw new Error(
+        `warm-up on ${deployment} failed: ${upgrades.firstFailure ?? real.firstFailure}`,
+      );
+    }
   }
-  collectGarbage();
-  return { from, to: { conversations: progress.anonymousConversations, usage: memoryUsage() } };
 }

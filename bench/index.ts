@@ -1,194 +1,113 @@
-import os from 'node:os';
-import {
-  CONCURRENCIES,
-  UPGRADE_CLIENTS,
-  benchPlan,
-  measureAt,
-  measureRss,
-  measureUpgrades,
-  warmUp,
-  type BenchPlan,
-  type Concurrency,
-  type ConcurrencyResults,
-  type MemoryGrowth,
-  type Progress,
-} from './benchPhases.js';
+import { benchPlan, UPGRADE_CLIENTS, type BenchPlan } from './benchPlan.js';
 import { startBenchEnvironment, type BenchEnvironment } from './benchEnvironment.js';
-import { BENCH_CHANNEL_ID, percentile } from './loadDriver.js';
+import { measureAt, upgradeLoad, warmUp, type Progress } from './benchPhases.js';
+import { printIntro, printResults, type Measurements, type SizeKind } from './benchResults.js';
+import { BENCH_CHANNEL_ID } from './loadDriver.js';
+import { measureRss } from './memoryPhase.js';
 import { persistedSize, type PersistedSize } from './persistedSize.js';
 import { sqliteConnectionOf } from '../bot/storage/database.js';
-import {
-  bytes,
-  mebibytes,
-  printColumns,
-  printLoadTable,
-  printTargets,
-  ratio,
-  turnsPerSecond,
-  type LoadRow,
-  type TargetCheck,
-} from './report.js';
-import {
-  ANONYMOUS_PREFIX,
-  ANONYMOUS_TEXTS,
-  UNCONFIRMED_PREFIX,
-  UPGRADE_PREFIX,
-  UPGRADE_TEXTS,
-} from './scenarios.js';
+import { ANONYMOUS_PREFIX, UNCONFIRMED_PREFIX, UPGRADE_PREFIX } from './scenarios.js';
 
-type SizeKind = 'anonymous' | 'unconfirmed' | 'upgrade';
+/** Seconds each phase took, to show where a run's time goes (also when it crashes). */
+class PhaseClock {
+  private readonly started = performance.now();
+  private lapStarted = this.started;
+  private readonly laps: string[] = [];
 
-interface Measurements {
-  load: Record<Concurrency, ConcurrencyResults>;
-  sizes: Record<SizeKind, PersistedSize>;
-  poolWaits: number;
-  memory: MemoryGrowth;
+  lap(name: string): void {
+    const now = performance.now();
+    this.laps.push(`${name} ${((now - this.lapStarted) / 1000).toFixed(0)} s`);
+    this.lapStarted = now;
+  }
+
+  toString(): string {
+    const total = ((performance.now() - this.started) / 1000).toFixed(0);
+    return `${total} s (${this.laps.join(', ')})`;
+  }
 }
 
 async function main(): Promise<void> {
   const plan = benchPlan(process.env);
   printIntro(plan);
-  const started = performance.now();
+  const clock = new PhaseClock();
   const env = await startBenchEnvironment(UPGRADE_CLIENTS);
+  clock.lap('start');
+  // Spawned processes and schemas must not outlive an interrupted or crashed bench either.
+  const abort = (why: string, error?: unknown) => {
+    console.error(`\nbench ${why}: stopping the bots, dropping the schemas`, error ?? '');
+    void env.close().finally(() => process.exit(why === 'interrupted' ? 130 : 1));
+  };
+  process.once('SIGINT', () => abort('interrupted'));
+  process.once('SIGTERM', () => abort('interrupted'));
+  process.once('uncaughtException', (error) => abort('crashed', error));
+  // A bot in this process failing outside a turn (a timer's query) is reported, not fatal here.
+  const rejections: string[] = [];
+  process.on('unhandledRejection', (reason) => {
+    rejections.push(`unhandled rejection after ${clock}: ${String(reason)}`);
+  });
+  const incidents = () => [...rejections, ...env.incidents()];
   try {
-    const measured = await measure(env, plan);
-    printResults(measured);
-    console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const measured = await measure(env, plan, clock);
+    printResults({ ...measured, incidents: incidents() });
+    console.log(`\nbench took ${clock}`);
+  } catch (error) {
+    for (const incident of incidents()) console.error(`! ${incident.slice(0, 600)}`);
+    console.error(`bench failed after ${clock}`);
+    throw error;
   } finally {
     await env.close();
   }
 }
 
-async function measure(env: BenchEnvironment, plan: BenchPlan): Promise<Measurements> {
+async function measure(
+  env: BenchEnvironment,
+  plan: BenchPlan,
+  clock: PhaseClock,
+): Promise<Omit<Measurements, 'incidents'>> {
   const progress: Progress = { anonymousConversations: 0 };
   await warmUp(env, plan, progress);
-  const load = {
-    1: await measureAt(env, plan, progress, 1),
-    32: await measureAt(env, plan, progress, 32),
-  };
-  const unconfirmed = await measureUpgrades(env, 'u-', 4, plan.unconfirmedUpgrades, 15_000, true);
-  if (unconfirmed.failures > 0) console.log(`! unconfirmed upgrades: ${unconfirmed.firstFailure}`);
+  clock.lap('warm-up');
+  const at1 = await measureAt(env, plan, progress, 1);
+  clock.lap('load @1');
+  const at32 = await measureAt(env, plan, progress, 32);
+  clock.lap('load @32');
+  const load = { 1: at1, 32: at32 };
+  for (const deployment of ['sqlite', 'postgres'] as const) {
+    const unconfirmed = await upgradeLoad(env, deployment, {
+      tag: `${deployment}-`,
+      concurrency: 4,
+      conversations: plan.unconfirmedUpgrades,
+      maxMs: 15_000,
+      unconfirmed: true,
+    });
+    if (unconfirmed.failures > 0) {
+      console.log(`! unconfirmed upgrades on ${deployment}: ${unconfirmed.firstFailure}`);
+    }
+  }
   const db = sqliteConnectionOf(env.app.database);
   const sizes = {
-    anonymous: persistedSize(db, BENCH_CHANNEL_ID, ANONYMOUS_PREFIX),
-    unconfirmed: persistedSize(db, BENCH_CHANNEL_ID, UNCONFIRMED_PREFIX),
-    upgrade: persistedSize(db, BENCH_CHANNEL_ID, UPGRADE_PREFIX),
+    sqlite: await sizesOf(async (prefix) => persistedSize(db, BENCH_CHANNEL_ID, prefix)),
+    postgres: await sizesOf((prefix) => env.postgres.persistedSize(prefix)),
   };
   const poolWaits = env.upgradeClients.waits + env.upgradeClients.cancelFailures;
+  // Only the SQLite bot stays for the memory phase: the others would weigh on this process's RSS.
+  await env.postgres.close();
   // The sandbox's thread shares this process's RSS; it stands in for a remote Clientzone.
   await env.stopSandbox();
+  clock.lap('sizes');
   const memory = await measureRss(env, plan, progress);
+  clock.lap('memory');
   return { load, sizes, poolWaits, memory };
 }
 
-function printIntro(plan: BenchPlan): void {
-  console.log(
-    [
-      `oxmail-support-bot bench: BENCH_SCALE=${plan.scale}, Node ${process.version}, ` +
-        `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
-      'Both bots run in this process on 127.0.0.1 port 0, driven over HTTP keep-alive with',
-      'deliveryMode expectReplies; compare figures within one run only. (x) = ratio to echo.',
-      '- echo: botbuilder echo bot, CloudAdapter + restify 11 + bodyParser, ConversationState',
-      '  on MemoryStorage (a turn counter read, incremented and saved every turn)',
-      `- no Clientzone call: anonymous visitor, ${JSON.stringify(ANONYMOUS_TEXTS)},`,
-      '  every turn answered with the menu (SQLite state, turn ledger, conversation lock)',
-      `- complete upgrade: ${JSON.stringify(UPGRADE_TEXTS)}`,
-      '  by a signed-in copy of demo client 1001 (one Active OX Mail Starter); the last reply',
-      '  must name the invoice. After each conversation the bench cancels that invoice',
-      '  (UpdateInvoice, outside every timed turn) so the Starter can be upgraded again;',
-      `  ${UPGRADE_CLIENTS} such clients take turns. The sandbox runs in a worker thread: like a`,
-      '  remote Clientzone, its CPU is off the bot event loop.',
-      `- ${plan.rounds} rounds per concurrency, each running the three in rotating order, pooled`,
-      '',
-    ].join('\n'),
-  );
-}
-
-function printResults(m: Measurements): void {
-  const rows: LoadRow[] = CONCURRENCIES.flatMap((c) => {
-    const { echo, anonymous, upgrade } = m.load[c];
-    return [
-      { scenario: 'echo bot (conversation state)', concurrency: c, result: echo, echo },
-      { scenario: 'real bot, no Clientzone call', concurrency: c, result: anonymous, echo },
-      { scenario: 'real bot, complete upgrade', concurrency: c, result: upgrade, echo },
-    ];
-  });
-  printLoadTable(rows);
-  for (const c of CONCURRENCIES) {
-    const { upgrade, clientzone } = m.load[c];
-    const busy = (activeMs: number) => `${((100 * activeMs) / clientzone.elapsedMs).toFixed(0)}%`;
-    console.log(
-      `  upgrade @${c}: ${(clientzone.calls / Math.max(1, upgrade.conversations)).toFixed(1)} ` +
-        `Clientzone calls per conversation, waited on for ` +
-        `${(clientzone.ms / Math.max(1, upgrade.turns)).toFixed(1)} ms per turn on average; ` +
-        `busy: bot thread ${busy(clientzone.botActiveMs)}, sandbox thread ` +
-        busy(clientzone.sandboxActiveMs),
-    );
-  }
-  if (m.poolWaits > 0)
-    console.log(`  ! upgrade clients waited or failed to recycle ${m.poolWaits}x`);
-  console.log('');
-  printStorageAndMemory(m);
-  console.log('');
-  printTargets(targetChecks(m));
-}
-
-function printStorageAndMemory(m: Measurements): void {
-  const cells = (label: string, size: PersistedSize) => {
-    const per = (value: number) => bytes(value / Math.max(1, size.conversations));
-    return [label, String(size.conversations), per(size.stateBytes), per(size.ledgerBytes)];
+async function sizesOf(
+  sizeOf: (prefix: string) => Promise<PersistedSize>,
+): Promise<Record<SizeKind, PersistedSize>> {
+  return {
+    anonymous: await sizeOf(ANONYMOUS_PREFIX),
+    unconfirmed: await sizeOf(UNCONFIRMED_PREFIX),
+    upgrade: await sizeOf(UPGRADE_PREFIX),
   };
-  printColumns([
-    ['persisted per conversation', 'convs', 'state (bot_state)', 'turn ledger (kept 24 h)'],
-    cells('no Clientzone call (3 turns)', m.sizes.anonymous),
-    cells('upgrade waiting for "ya" (2 turns)', m.sizes.unconfirmed),
-    cells('complete upgrade (3 turns)', m.sizes.upgrade),
-  ]);
-  const { from, to } = m.memory;
-  const heapPer1000 =
-    ((to.usage.heapUsed - from.usage.heapUsed) * 1000) /
-    Math.max(1, to.conversations - from.conversations);
-  // RSS right after the sandbox thread stops still holds its memory, so only the end is shown.
-  console.log(
-    `\nafter ${to.conversations} no-Clientzone conversations (GC, sandbox thread stopped): ` +
-      `RSS ${mebibytes(to.usage.rss)}, heap used ${mebibytes(to.usage.heapUsed)}\n` +
-      `heap growth from ${from.conversations} to ${to.conversations} conversations: ` +
-      `${(heapPer1000 / 1024).toFixed(1)} KiB per 1000 conversations`,
-  );
-}
-
-function targetChecks(m: Measurements): TargetCheck[] {
-  const tpsRatio = (c: Concurrency, scenario: 'anonymous' | 'upgrade') =>
-    turnsPerSecond(m.load[c][scenario]) / turnsPerSecond(m.load[c].echo);
-  const p99Ratio = (scenario: 'anonymous' | 'upgrade') =>
-    percentile(m.load[32][scenario].latenciesMs, 99) / percentile(m.load[32].echo.latenciesMs, 99);
-  const atLeast = (name: string, measured: number, limit: number): TargetCheck => ({
-    name,
-    measured,
-    limit,
-    direction: 'min',
-    format: ratio,
-  });
-  const atMost = (name: string, measured: number, limit: number, format = ratio): TargetCheck => ({
-    name,
-    measured,
-    limit,
-    direction: 'max',
-    format,
-  });
-  const statePerConversation = (kind: SizeKind) =>
-    m.sizes[kind].stateBytes / Math.max(1, m.sizes[kind].conversations);
-  return [
-    ...CONCURRENCIES.flatMap((c) => [
-      atLeast(`no-Clientzone turns/s vs echo @${c}`, tpsRatio(c, 'anonymous'), 0.8),
-      atLeast(`upgrade-conversation turns/s vs echo @${c}`, tpsRatio(c, 'upgrade'), 0.4),
-    ]),
-    atMost('no-Clientzone p99 vs echo p99 @32', p99Ratio('anonymous'), 1.5),
-    atMost('upgrade-conversation p99 vs echo p99 @32', p99Ratio('upgrade'), 1.5),
-    ...(['anonymous', 'unconfirmed', 'upgrade'] as const).map((kind) =>
-      atMost(`state per conversation: ${kind}`, statePerConversation(kind), 4096, bytes),
-    ),
-  ];
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,8 @@ export interface ConversationScript {
 }
 
 export interface LoadOptions {
-  messagesUrl: string;
+  /** Each conversation's turns go round these in turn, starting one further per conversation. */
+  messagesUrls: readonly string[];
   /** Conversations in flight at once; each one sends its next turn after the previous reply. */
   concurrency: number;
   /** Stop after this many conversations... */
@@ -62,7 +63,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const index = next;
       next += 1;
       const script = await options.script(index);
-      await driveConversation(options.messagesUrl, agent, script, result);
+      const urls = options.messagesUrls;
+      const urlOf = (turn: number) => urls[(index + turn) % urls.length];
+      await driveConversation(urlOf, agent, script, result);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -72,7 +75,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function driveConversation(
-  url: string,
+  urlOf: (turn: number) => string,
   agent: http.Agent,
   script: ConversationScript,
   result: LoadResult,
@@ -82,7 +85,11 @@ async function driveConversation(
     for (const [turn, text] of script.texts.entries()) {
       const body = JSON.stringify(activityOf(script, turn, text));
       const begin = process.hrtime.bigint();
-      const outcome = await post(url, agent, body);
+      // A refused or reset connection (a bot process that died) fails this conversation only.
+      const outcome = await post(urlOf(turn), agent, body).catch((error: Error) => error);
+      if (outcome instanceof Error) {
+        return fail(result, `${script.conversationId} turn ${turn}: ${outcome.message}`);
+      }
       result.latenciesMs.push(Number(process.hrtime.bigint() - begin) / 1e6);
       result.turns += 1;
       if (outcome.status !== 200 || outcome.replies.length === 0) {

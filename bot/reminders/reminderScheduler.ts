@@ -31,7 +31,12 @@ export class ReminderScheduler {
   constructor(private readonly deps: ReminderSchedulerDeps) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.runDue(), this.deps.pollMs ?? 60_000);
+    this.timer ??= setInterval(() => {
+      // A failing database must not take the process down: the next tick tries again.
+      this.runDue().catch((error: unknown) =>
+        this.deps.logger.warn({ code: errorCodeOf(error) }, 'reminders not checked'),
+      );
+    }, this.deps.pollMs ?? 60_000);
     this.timer.unref();
   }
 
