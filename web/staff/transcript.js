@@ -93,8 +93,9 @@ export function sortByTime(entries) {
  */
 export function alreadyShown(entries, entry) {
   const time = Date.parse(entry.at) || 0;
-  // A note is shown once when it is saved and may come back from the stream a moment later.
-  const tolerance = entry.from === 'note' ? 5000 : 0;
+  // What this console sent (a reply, a note) is shown when saved and comes back from the stream a
+  // moment later with the server's time; the customer's and the bot's lines carry one timestamp.
+  const tolerance = entry.from === 'note' || entry.from === 'staff' ? 5000 : 0;
   return entries.some(
     (e) =>
       e.from === entry.from &&
