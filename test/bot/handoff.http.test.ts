@@ -207,6 +207,43 @@ describe('human handoff over HTTP', () => {
       expect(next[0]?.text).to.match(/OX Mail Starter → \*\*OX Mail Business\*\*/);
     });
 
+    for (const [flow, expected] of [
+      ['add-accounts', /Masukkan jumlah akun yang ingin ditambahkan/],
+      ['downgrade', /baru bisa diajukan mulai/],
+      ['none', /Apa yang ingin Anda lakukan\?/],
+    ] as const) {
+      it(`when handed back into ${flow}, then the bot continues there by itself`, async () => {
+        const chat = await queued();
+        await ani.post(ani.conversation(chat.conversationId, 'accept'));
+        const back = await ani.post(ani.conversation(chat.conversationId, 'handback'), { flow });
+        expect(back.status).to.equal(200);
+        expect(channel.messages().at(-1)?.activity.text).to.match(expected);
+      });
+    }
+
+    it('when staff list colleagues, watch conversations and type, then each call answers as documented', async () => {
+      const chat = await queued();
+      const staff = (await ani.get('/staff')).data as { username: string; presence: string }[];
+      expect(staff.map((s) => s.username)).to.deep.equal(['ani', 'budi']);
+      const live = (await ani.get('/conversations')).data as {
+        conversationId: string;
+        state: string;
+      }[];
+      expect(live.find((c) => c.conversationId === chat.conversationId)?.state).to.equal('queued');
+      expect((await ani.post(ani.conversation(chat.conversationId, 'typing'))).status).to.equal(
+        409,
+      );
+      await ani.post(ani.conversation(chat.conversationId, 'accept'));
+      expect((await ani.post(ani.conversation(chat.conversationId, 'typing'))).status).to.equal(
+        204,
+      );
+      expect(channel.received.some((r) => r.activity.type === 'typing')).to.equal(true);
+      expect((await ani.get(ani.conversation('no-such-conversation'))).status).to.equal(404);
+      expect(
+        (await ani.post(ani.conversation(chat.conversationId, 'messages'), { text: '' })).status,
+      ).to.equal(400);
+    });
+
     it('when handed back to resume, then the question the flow was waiting on is asked again', async () => {
       const chat = customer(1001);
       await chat.say('upgrade paket');
