@@ -1,10 +1,11 @@
 import 'dotenv/config';
 import type { Server } from 'restify';
 import { isAppError } from '../clientzone/appError.js';
-import { buildApp } from './app.js';
+import type { RunningSandbox } from '../clientzone/sandbox/index.js';
+import { buildApp, type App } from './app.js';
 import { resolveClientzone } from './clientzoneSetup.js';
 import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { DEMO_STAFF, printHowToTry } from './startupBanner.js';
 
 /** How long in-flight turns get to finish after SIGTERM before the process exits anyway. */
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { clientzone, sandbox } = await resolveClientzone(config, logger);
   const app = await buildApp(config, { clientzone, logger });
+  if (sandbox) await app.handoff.bootstrapStaff([DEMO_STAFF]);
+  // Handlers first: a signal that arrives as soon as the port is open still shuts down cleanly.
+  installSignalHandlers(app, sandbox, logger);
   await listen(app.server, config.port, config.host);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -22,11 +26,10 @@ async function main(): Promise<void> {
     { port, sandbox: sandbox?.url ?? null, database: app.database.engine },
     'oxmail-support-bot listening',
   );
-  if (sandbox) {
-    await app.handoff.bootstrapStaff([DEMO_STAFF]);
-    printHowToTry(config, sandbox.url, DEMO_STAFF);
-  }
+  if (sandbox) printHowToTry(config, sandbox.url, DEMO_STAFF);
+}
 
+function installSignalHandlers(app: App, sandbox: RunningSandbox | null, logger: Logger): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
