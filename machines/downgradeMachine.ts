@@ -23,7 +23,7 @@ import type {
   TicketRef,
 } from './downgradeTypes.js';
 import { downgradeStage } from './caseStage.js';
-import { errorCodeOfActorError, notProvided } from './machineSupport.js';
+import { errorCodeOfActorError, notProvided, NOT_UNDERSTOOD } from './machineSupport.js';
 import { isLate, isOverdue, isTooEarly } from './renewalWindow.js';
 import { summariseCatalogue, summariseServices } from './upgradeOptions.js';
 import type { LoadAccountOutput } from './upgradeMachine.js';
@@ -253,14 +253,12 @@ export const downgradeMachine = setup({
     'user.help': {
       actions: [{ type: 'reply', params: { reply: { key: 'downgrade.help' } } }, 'repeatPrompt'],
     },
-    'user.chose': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.entered': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.confirmed': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.declined': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.said': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.unrecognized': {
-      actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'],
-    },
+    'user.chose': NOT_UNDERSTOOD,
+    'user.entered': NOT_UNDERSTOOD,
+    'user.confirmed': NOT_UNDERSTOOD,
+    'user.declined': NOT_UNDERSTOOD,
+    'user.said': NOT_UNDERSTOOD,
+    'user.unrecognized': NOT_UNDERSTOOD,
   },
   states: {
     loadingAccount: {

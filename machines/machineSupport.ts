@@ -13,3 +13,11 @@ export function errorCodeOfActorError(error: unknown): string {
   }
   return 'INTERNAL';
 }
+
+/**
+ * What every flow does with an answer its current state cannot use: count it (two in a row offer a
+ * person), say so, and ask the pending question again. Each flow names these three actions alike.
+ */
+export const NOT_UNDERSTOOD = {
+  actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'],
+} as const;

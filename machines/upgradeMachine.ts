@@ -7,7 +7,7 @@ import type {
 } from '../clientzone/types.js';
 import type { ChoiceOption, FlowOutcome, FlowOutput, UserEvent } from './conversationTypes.js';
 import { upgradeStage } from './caseStage.js';
-import { notProvided, errorCodeOfActorError } from './machineSupport.js';
+import { notProvided, errorCodeOfActorError, NOT_UNDERSTOOD } from './machineSupport.js';
 import {
   accountLimits,
   invalidAddReason,
@@ -269,13 +269,11 @@ export const upgradeMachine = setup({
     'user.help': {
       actions: [{ type: 'reply', params: { reply: { key: 'upgrade.help' } } }, 'repeatPrompt'],
     },
-    'user.chose': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.entered': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.confirmed': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.declined': { actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'] },
-    'user.unrecognized': {
-      actions: ['countMisunderstanding', 'replyNotUnderstood', 'repeatPrompt'],
-    },
+    'user.chose': NOT_UNDERSTOOD,
+    'user.entered': NOT_UNDERSTOOD,
+    'user.confirmed': NOT_UNDERSTOOD,
+    'user.declined': NOT_UNDERSTOOD,
+    'user.unrecognized': NOT_UNDERSTOOD,
   },
   states: {
     loadingAccount: {

@@ -2,6 +2,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { errorCodeOf } from '../../clientzone/appError.js';
 import type { ConversationReferences } from '../conversationReferences.js';
 import type { Logger } from '../logger.js';
+import { dropSyntheticReplyTo } from '../proactive.js';
 import type { HandoffEvents } from './handoffEvents.js';
 import type { TranscriptStore } from './transcriptStore.js';
 
@@ -59,16 +60,15 @@ export class CustomerMessenger {
     speaker: Speaker,
     sent: Partial<Activity>[],
   ): Promise<void> {
-    // The proactive turn's synthetic activity id means nothing to the channel.
-    context.onSendActivities((_ctx, outgoing, next) => {
-      for (const a of outgoing) {
-        delete a.replyToId;
-        // Sending stamps the bot's account; the customer should see the staff member's name.
-        if (speaker.role === 'staff')
+    dropSyntheticReplyTo(context);
+    if (speaker.role === 'staff') {
+      // Sending stamps the bot's account; the customer should see the staff member's name.
+      context.onSendActivities((_ctx, outgoing, next) => {
+        for (const a of outgoing)
           a.from = { ...a.from, id: a.from?.id ?? 'bot', name: speaker.name };
-      }
-      return next();
-    });
+        return next();
+      });
+    }
     const botId = context.activity.recipient?.id ?? 'bot';
     for (const activity of activities) {
       const stamped = stamp(activity, speaker, botId);

@@ -4,7 +4,7 @@ import { textsFor } from '../../dialogs/locales/index.js';
 import { turnInfoOf } from '../../dialogs/turnInfo.js';
 import type { HandoffEvent } from '../../machines/handoffTypes.js';
 import type { HandoffCore } from './handoffCore.js';
-import type { TurnGate } from './handoffService.js';
+import { customerInfo, type TurnGate } from './handoffService.js';
 
 const TRANSCRIPT_ACTIVITIES = 50;
 
@@ -29,7 +29,7 @@ export class ExternalHandoff {
         staffAvailable: true,
       },
       {
-        customer: customer(context),
+        customer: customerInfo(context),
         reason: request.reason,
         stage: request.stage,
         language: info.language,
@@ -42,7 +42,7 @@ export class ExternalHandoff {
       TRANSCRIPT_ACTIVITIES,
     )) as Activity[];
     const handoffContext = {
-      customer: customer(context),
+      customer: customerInfo(context),
       reason: request.reason,
       stage: request.stage,
       language: info.language,
@@ -77,9 +77,4 @@ function statusEvent(state: string | undefined, at: string): HandoffEvent | null
   if (state === 'failed') return { type: 'customer.cancelled' };
   if (state === 'completed') return { type: 'staff.handedBack', flow: 'resume' };
   return null;
-}
-
-function customer(context: TurnContext) {
-  const c = turnInfoOf(context).customer;
-  return c ? { clientId: c.clientId, name: c.name } : null;
 }

@@ -277,7 +277,8 @@ export class HandoffService {
   }
 }
 
-function customerInfo(context: TurnContext): HandoffRecord['info']['customer'] {
+/** Who the case is about, as the case card shows it. */
+export function customerInfo(context: TurnContext): HandoffRecord['info']['customer'] {
   const customer = turnInfoOf(context).customer;
   return customer ? { clientId: customer.clientId, name: customer.name } : null;
 }

@@ -1,8 +1,7 @@
 import type { Pool } from 'pg';
 import {
-  USERNAME_PATTERN,
-  hashPassword,
-  passwordMatches,
+  newAccount,
+  passwordMatchesStored,
   type Presence,
   type StaffAccount,
   type StaffAccounts,
@@ -16,26 +15,22 @@ interface Row {
   last_seen: string | null;
 }
 
-const DUMMY_HASH = `scrypt$${'00'.repeat(16)}$${'00'.repeat(32)}`;
-
 /** Staff accounts in PostgreSQL (shared by every replica). */
 export class PostgresStaffAccounts implements StaffAccounts {
   constructor(private readonly pool: Pool) {}
 
   async upsert(username: string, password: string, displayName?: string): Promise<void> {
-    if (!USERNAME_PATTERN.test(username)) throw new Error(`invalid staff username: ${username}`);
-    if (password.length < 8) throw new Error('staff passwords need at least 8 characters');
-    const name = displayName ?? username.charAt(0).toUpperCase() + username.slice(1);
+    const account = await newAccount(username, password, displayName);
     await this.pool.query(
       `INSERT INTO staff_accounts (username, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, display_name = excluded.display_name`,
-      [username, name, await hashPassword(password), Date.now()],
+      [username, account.displayName, account.hash, Date.now()],
     );
   }
 
   async verify(username: string, password: string): Promise<StaffAccount | null> {
     const row = await this.row(username);
-    const matches = await passwordMatches(password, row?.password_hash ?? DUMMY_HASH);
+    const matches = await passwordMatchesStored(password, row?.password_hash);
     return row && matches ? toAccount(row) : null;
   }
 

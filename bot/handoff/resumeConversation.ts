@@ -2,6 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import { HANDBACK_EVENT } from '../../dialogs/humanRequest.js';
 import type { HandbackFlow } from '../../machines/handoffTypes.js';
 import type { ConversationReferences } from '../conversationReferences.js';
+import { dropSyntheticReplyTo } from '../proactive.js';
 import type { SupportBot } from '../supportBot.js';
 
 /**
@@ -24,11 +25,7 @@ export async function resumeConversation(
     context.activity.type = 'event';
     context.activity.name = HANDBACK_EVENT;
     context.activity.value = { flow };
-    // The proactive turn's synthetic activity id means nothing to the channel.
-    context.onSendActivities((_ctx, activities, next) => {
-      activities.forEach((a) => delete a.replyToId);
-      return next();
-    });
+    dropSyntheticReplyTo(context);
     await deps.bot.run(context);
   });
 }

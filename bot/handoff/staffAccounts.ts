@@ -35,6 +35,26 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
 }
 
+/** A checked new account: its display name and password hash (both engines store these). */
+export async function newAccount(
+  username: string,
+  password: string,
+  displayName?: string,
+): Promise<{ displayName: string; hash: string }> {
+  if (!USERNAME_PATTERN.test(username)) throw new Error(`invalid staff username: ${username}`);
+  if (password.length < 8) throw new Error('staff passwords need at least 8 characters');
+  const name = displayName ?? username.charAt(0).toUpperCase() + username.slice(1);
+  return { displayName: name, hash: await hashPassword(password) };
+}
+
+/** Hashes even for an unknown user (no stored hash), so timing does not reveal which usernames exist. */
+export function passwordMatchesStored(
+  password: string,
+  stored: string | undefined,
+): Promise<boolean> {
+  return passwordMatches(password, stored ?? DUMMY_HASH);
+}
+
 export async function passwordMatches(password: string, stored: string): Promise<boolean> {
   const [scheme, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
@@ -77,21 +97,13 @@ export class SqliteStaffAccounts implements StaffAccounts {
   }
 
   async upsert(username: string, password: string, displayName?: string): Promise<void> {
-    if (!USERNAME_PATTERN.test(username)) throw new Error(`invalid staff username: ${username}`);
-    if (password.length < 8) throw new Error('staff passwords need at least 8 characters');
-    const name = displayName ?? username.charAt(0).toUpperCase() + username.slice(1);
-    this.upsertRow.run({
-      username,
-      displayName: name,
-      hash: await hashPassword(password),
-      now: Date.now(),
-    });
+    const account = await newAccount(username, password, displayName);
+    this.upsertRow.run({ username, ...account, now: Date.now() });
   }
 
   async verify(username: string, password: string): Promise<StaffAccount | null> {
     const row = this.select.get(username);
-    // Hash even for unknown users, so timing does not reveal which usernames exist.
-    const matches = await passwordMatches(password, row?.password_hash ?? DUMMY_HASH);
+    const matches = await passwordMatchesStored(password, row?.password_hash);
     return row && matches ? toAccount(row) : null;
   }
 

@@ -4,6 +4,7 @@ import { chooseLanguage, createFormatters, textsFor } from '../../dialogs/locale
 import { downgradeReminderActivity } from '../../dialogs/reminderActivity.js';
 import type { ConversationReferences } from '../conversationReferences.js';
 import type { Logger } from '../logger.js';
+import { dropSyntheticReplyTo } from '../proactive.js';
 import type { Reminder, ReminderStore } from './reminderStore.js';
 
 export interface ReminderSchedulerDeps {
@@ -96,11 +97,7 @@ export class ReminderScheduler {
       this.deps.appId,
       reference,
       async (context) => {
-        // A proactive turn's synthetic activity id means nothing to the channel.
-        context.onSendActivities((_ctx, activities, next) => {
-          activities.forEach((a) => delete a.replyToId);
-          return next();
-        });
+        dropSyntheticReplyTo(context);
         await context.sendActivity(activity);
       },
     );
